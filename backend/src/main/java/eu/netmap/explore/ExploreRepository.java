@@ -1,0 +1,248 @@
+package eu.netmap.explore;
+
+import eu.netmap.graph.GraphJson;
+import eu.netmap.graph.GraphLink;
+import eu.netmap.graph.GraphMapping;
+import eu.netmap.graph.GraphNode;
+import eu.netmap.importer.Slugs;
+import eu.netmap.system.GraphSetup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/** The read queries of the explore API, run through {@link Neo4jClient}. */
+@Repository
+class ExploreRepository {
+
+  private final Neo4jClient client;
+
+  ExploreRepository(Neo4jClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Nodes whose name, English name, aliases or title match every word of the query, as whole words
+   * or word beginnings, ignoring case and accents; exact and prefix matches of the whole name
+   * first.
+   */
+  List<SearchHit> search(String text, int limit) {
+    String folded = Slugs.fold(text);
+    List<String> words =
+        Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    String lucene =
+        String.join(" AND ", words.stream().map(w -> "(" + w + " OR " + w + "*)").toList());
+    List<Scored> hits =
+        new ArrayList<>(
+            client
+                .query(
+                    """
+                    CALL db.index.fulltext.queryNodes($index, $query, {limit: $fetch})
+                    YIELD node, score
+                    RETURN node, score
+                    """)
+                .bindAll(Map.of("index", GraphSetup.NAME_INDEX, "query", lucene, "fetch", 200))
+                .fetchAs(Scored.class)
+                .mappedBy(
+                    (types, record) -> {
+                      Node node = record.get("node").asNode();
+                      return new Scored(node, record.get("score").asDouble() + boost(node, folded));
+                    })
+                .all());
+    hits.sort(Comparator.comparingDouble(Scored::score).reversed());
+    return hits.stream()
+        .limit(limit)
+        .map(
+            s -> {
+              GraphNode node = GraphMapping.node(s.node());
+              return new SearchHit(node.id(), node.label(), node.name(), node.nameEn());
+            })
+        .toList();
+  }
+
+  /** Whole-name matches rank above word matches, and name beginnings above the rest. */
+  private static double boost(Node node, String folded) {
+    double best = 0;
+    List<String> names = new ArrayList<>();
+    for (String key : List.of("name", "nameEn", "title")) {
+      Value value = node.get(key);
+      if (!value.isNull()) {
+        names.add(value.asString());
+      }
+    }
+    Value aliases = node.get("aliases");
+    if (!aliases.isNull()) {
+      aliases.asList(Value::asString).forEach(names::add);
+    }
+    for (String name : names) {
+      String candidate = Slugs.fold(name);
+      if (candidate.equals(folded)) {
+        best = Math.max(best, 100);
+      } else if (candidate.startsWith(folded)) {
+        best = Math.max(best, 50);
+      } else if (candidate.contains(folded)) {
+        best = Math.max(best, 20);
+      }
+    }
+    return best;
+  }
+
+  private record Scored(Node node, double score) {}
+
+  Optional<NodeDetails> node(String id) {
+    return client
+        .query(
+            GraphMapping.MATCH_NODE_BY_ID
+                + """
+                OPTIONAL MATCH (s:Source) WHERE s.id IN coalesce(n.sources, [])
+                WITH n, collect({id: s.id, title: s.title}) AS sources
+                RETURN n, sources, COUNT { (n)--() } AS degree
+                """)
+        .bind(id)
+        .to("id")
+        .fetchAs(NodeDetails.class)
+        .mappedBy(
+            (types, record) -> {
+              GraphNode node = GraphMapping.node(record.get("n").asNode());
+              List<NodeDetails.SourceRef> sources =
+                  record
+                      .get("sources")
+                      .asList(
+                          v ->
+                              new NodeDetails.SourceRef(
+                                  v.get("id").asString(), v.get("title").asString(null)));
+              return new NodeDetails(
+                  node.id(),
+                  node.label(),
+                  node.name(),
+                  node.nameEn(),
+                  node.properties(),
+                  sources,
+                  record.get("degree").asLong());
+            })
+        .one();
+  }
+
+  /**
+   * The node and its best-connected neighbours (up to {@code limit}), with the links among them.
+   */
+  Optional<GraphJson> neighbours(String id, int limit) {
+    return client
+        .query(
+            GraphMapping.MATCH_NODE_BY_ID
+                + """
+                OPTIONAL MATCH (n)--(m)
+                WITH DISTINCT n, m
+                WITH n, m, CASE WHEN m IS NULL THEN -1 ELSE COUNT { (m)--() } END AS degree
+                ORDER BY degree DESC, m.name
+                WITH n, [x IN collect(m) WHERE x IS NOT NULL] AS all
+                RETURN n, size(all) AS total, all[..$limit] AS shown
+                """)
+        .bindAll(Map.of("id", id, "limit", limit))
+        .fetchAs(Shown.class)
+        .mappedBy(
+            (types, record) -> {
+              List<Node> nodes = new ArrayList<>();
+              nodes.add(record.get("n").asNode());
+              nodes.addAll(record.get("shown").asList(Value::asNode));
+              return new Shown(nodes, record.get("total").asLong());
+            })
+        .one()
+        .map(
+            shown -> graph(shown.nodes(), shown.total(), shown.total() > shown.nodes().size() - 1));
+  }
+
+  private record Shown(List<Node> nodes, long total) {}
+
+  /** The graph, best-connected nodes first, capped at {@code limit} nodes. */
+  GraphJson graph(int limit) {
+    long total =
+        client.query("MATCH (n) RETURN count(n) AS total").fetchAs(Long.class).one().orElse(0L);
+    List<Node> nodes =
+        new ArrayList<>(
+            client
+                .query(
+                    """
+                    MATCH (n)
+                    WITH n, COUNT { (n)--() } AS degree
+                    ORDER BY degree DESC, n.id
+                    LIMIT $limit
+                    RETURN n
+                    """)
+                .bind(limit)
+                .to("limit")
+                .fetchAs(Node.class)
+                .mappedBy((types, record) -> record.get("n").asNode())
+                .all());
+    return graph(nodes, total, total > nodes.size());
+  }
+
+  private GraphJson graph(List<Node> nodes, long total, boolean truncated) {
+    Map<String, Node> byElementId = new LinkedHashMap<>();
+    nodes.forEach(n -> byElementId.put(n.elementId(), n));
+    Collection<GraphLink> links =
+        client
+            .query(
+                """
+                MATCH (a)-[r]->(b)
+                WHERE elementId(a) IN $ids AND elementId(b) IN $ids
+                RETURN a.id AS source, r, b.id AS target
+                """)
+            .bind(List.copyOf(byElementId.keySet()))
+            .to("ids")
+            .fetchAs(GraphLink.class)
+            .mappedBy(
+                (types, record) ->
+                    GraphMapping.link(
+                        record.get("r").asRelationship(),
+                        record.get("source").asString(),
+                        record.get("target").asString()))
+            .all();
+    List<GraphNode> graphNodes = byElementId.values().stream().map(GraphMapping::node).toList();
+    return new GraphJson(
+        graphNodes, List.copyOf(links), Math.max(total, graphNodes.size()), truncated);
+  }
+
+  GraphStats stats() {
+    Map<String, Long> nodes = new TreeMap<>();
+    for (String label :
+        client.query("CALL db.labels() YIELD label RETURN label").fetchAs(String.class).all()) {
+      nodes.put(
+          label,
+          client
+              .query("MATCH (n:`" + label.replace("`", "``") + "`) RETURN count(n)")
+              .fetchAs(Long.class)
+              .one()
+              .orElse(0L));
+    }
+    Map<String, Long> relationships = new TreeMap<>();
+    for (String type :
+        client
+            .query("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
+            .fetchAs(String.class)
+            .all()) {
+      relationships.put(
+          type,
+          client
+              .query("MATCH ()-[r:`" + type.replace("`", "``") + "`]->() RETURN count(r)")
+              .fetchAs(Long.class)
+              .one()
+              .orElse(0L));
+    }
+    nodes.values().removeIf(count -> count == 0);
+    relationships.values().removeIf(count -> count == 0);
+    return new GraphStats(nodes, relationships);
+  }
+}

@@ -1,0 +1,115 @@
+package eu.netmap.system;
+
+import eu.netmap.graph.DataVersion;
+import eu.netmap.importer.GraphModel;
+import eu.netmap.importer.Neo4jWriter;
+import eu.netmap.importer.WriteSummary;
+import eu.netmap.importer.seed.SeedReader;
+import java.util.Locale;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Readies the database before the app serves anything: checks that Neo4j answers, creates the
+ * schema (idempotently), and loads the seed dataset into an empty database. As a health indicator
+ * it keeps {@code /actuator/health} DOWN until all that is done.
+ */
+@Component("schema")
+public class GraphSetup implements InitializingBean, HealthIndicator {
+
+  /** The full-text index behind search. */
+  public static final String NAME_INDEX = "node_names";
+
+  private static final Logger log = LoggerFactory.getLogger(GraphSetup.class);
+
+  private final Driver driver;
+  private final NetmapProperties properties;
+  private final DataVersion dataVersion;
+  private final String uri;
+  private volatile boolean ready;
+
+  GraphSetup(
+      Driver driver,
+      NetmapProperties properties,
+      DataVersion dataVersion,
+      org.springframework.core.env.Environment environment) {
+    this.driver = driver;
+    this.properties = properties;
+    this.dataVersion = dataVersion;
+    this.uri = environment.getProperty("spring.neo4j.uri", "the embedded database");
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    try {
+      driver.verifyConnectivity();
+    } catch (ServiceUnavailableException e) {
+      throw new StartupException(
+          "Cannot reach the Neo4j server at " + uri + ": " + e.getMessage(),
+          "Start the server or correct spring.neo4j.uri; unset spring.neo4j.uri to use the"
+              + " embedded database.",
+          e);
+    } catch (AuthenticationException e) {
+      throw new StartupException(
+          "The Neo4j server at " + uri + " refused the credentials: " + e.getMessage(),
+          "Check spring.neo4j.authentication.username and spring.neo4j.authentication.password.",
+          e);
+    }
+    createSchema();
+    if (properties.seed().enabled()) {
+      loadSeedIfEmpty();
+    }
+    ready = true;
+  }
+
+  private void createSchema() {
+    try (Session session = driver.session()) {
+      for (String label : GraphModel.LABELS) {
+        session.run(
+            "CREATE CONSTRAINT `%s_id` IF NOT EXISTS FOR (n:`%s`) REQUIRE n.id IS UNIQUE"
+                .formatted(label.toLowerCase(Locale.ROOT), label));
+      }
+      session.run(
+          "CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.nameEn, n.aliases,"
+                  .formatted(NAME_INDEX, String.join("|", GraphModel.LABELS))
+              + " n.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding',"
+              + " `fulltext.eventually_consistent`: false}}");
+      session.run("CALL db.awaitIndexes(300)");
+    }
+  }
+
+  private void loadSeedIfEmpty() {
+    boolean empty;
+    try (Session session = driver.session()) {
+      empty = session.run("MATCH (n) RETURN count(n) = 0 AS empty").single().get(0).asBoolean();
+    }
+    if (!empty) {
+      log.info("Database is not empty: seed dataset not loaded");
+      return;
+    }
+    WriteSummary summary =
+        new Neo4jWriter(driver).validateAndWrite(SeedReader.readBundledSeed(), true);
+    dataVersion.bump();
+    log.info("Seed dataset loaded: {}", summary);
+  }
+
+  /** True once the schema exists and the seed (if enabled) is loaded. */
+  public boolean isReady() {
+    return ready;
+  }
+
+  @Override
+  public Health health() {
+    return ready
+        ? Health.up().withDetail("schema", "created").build()
+        : Health.down().withDetail("schema", "not yet created").build();
+  }
+}

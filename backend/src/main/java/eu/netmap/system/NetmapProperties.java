@@ -1,0 +1,45 @@
+package eu.netmap.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * netmap's own settings (the {@code netmap.*} properties).
+ *
+ * @param dataDir where the embedded database keeps its files
+ * @param neo4j the embedded database
+ * @param seed loading the curated seed dataset
+ */
+@ConfigurationProperties("netmap")
+public record NetmapProperties(
+    @DefaultValue("./data") Path dataDir, @DefaultValue Neo4j neo4j, @DefaultValue Seed seed) {
+
+  /** Settings of Neo4j as netmap runs it. */
+  public record Neo4j(@DefaultValue Embedded embedded) {}
+
+  /**
+   * The embedded database's Bolt connector.
+   *
+   * @param boltAddress the address Bolt listens on; loopback unless auth is set
+   * @param boltPort the Bolt port; 0 picks a free one
+   * @param username the Bolt user when a password is set
+   * @param password the Bolt password; set it to require auth (needed off loopback)
+   */
+  public record Embedded(
+      @DefaultValue("127.0.0.1") String boltAddress,
+      @DefaultValue("7687") int boltPort,
+      @DefaultValue("neo4j") String username,
+      String password) {
+
+    /** True when Bolt clients must log in. */
+    public boolean authEnabled() {
+      return password != null && !password.isBlank();
+    }
+  }
+
+  /**
+   * @param enabled load the seed dataset into an empty database at start-up
+   */
+  public record Seed(@DefaultValue("true") boolean enabled) {}
+}

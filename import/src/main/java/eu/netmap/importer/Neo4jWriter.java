@@ -1,0 +1,182 @@
+package eu.netmap.importer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Values;
+
+/**
+ * Stores a validated {@link GraphBatch} in Neo4j with batched {@code UNWIND … MERGE}, all in one
+ * transaction: a batch is stored whole or not at all, and storing it twice changes nothing.
+ *
+ * <p>Nodes are merged on their label and id (backed by the uniqueness constraints), their
+ * properties added to what is stored; relationships are merged on (from, type, to).
+ */
+public final class Neo4jWriter {
+
+  /** Rows sent in one UNWIND statement. */
+  public static final int BATCH_SIZE_DEFAULT = 5_000;
+
+  private final Driver driver;
+  private final int batchSize;
+
+  public Neo4jWriter(Driver driver) {
+    this(driver, BATCH_SIZE_DEFAULT);
+  }
+
+  public Neo4jWriter(Driver driver, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+    }
+    this.driver = driver;
+    this.batchSize = batchSize;
+  }
+
+  /** Validates the batch against the model and the database, then stores it. */
+  public WriteSummary validateAndWrite(GraphBatch batch, boolean requireSources) {
+    new BatchValidator().validate(batch, this::existingLabels, requireSources);
+    return write(batch, n -> {});
+  }
+
+  /**
+   * Stores an already validated batch in one transaction.
+   *
+   * @param progress told how many rows (nodes + relationships) have been sent so far
+   */
+  public WriteSummary write(GraphBatch batch, LongConsumer progress) {
+    long start = System.nanoTime();
+    Map<String, NodeRecord> byId = batch.nodesById();
+    try (Session session = driver.session();
+        Transaction tx = session.beginTransaction()) {
+      Map<String, String> missing =
+          existingLabels(
+              batch.relationships().stream()
+                  .flatMap(r -> java.util.stream.Stream.of(r.from(), r.to()))
+                  .filter(id -> !byId.containsKey(id))
+                  .collect(java.util.stream.Collectors.toSet()),
+              tx);
+      long[] counts = new long[6];
+      long sent = 0;
+      Map<String, List<Map<String, Object>>> nodesByLabel = new LinkedHashMap<>();
+      for (NodeRecord node : byId.values()) {
+        Map<String, Object> props = new HashMap<>(node.properties());
+        props.put("id", node.id());
+        nodesByLabel
+            .computeIfAbsent(node.label(), k -> new ArrayList<>())
+            .add(Map.of("id", node.id(), "props", props));
+      }
+      for (var entry : nodesByLabel.entrySet()) {
+        String query =
+            """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (old:`%1$s` {id: row.id})
+            WITH row, CASE WHEN old IS NULL THEN 0
+              WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k]) THEN 2 ELSE 1 END AS status
+            MERGE (n:`%1$s` {id: row.id})
+            SET n += row.props
+            RETURN status, count(*) AS n
+            """
+                .formatted(entry.getKey());
+        sent = runChunks(tx, query, entry.getValue(), counts, 0, sent, progress);
+      }
+      Map<List<String>, List<Map<String, Object>>> relsByShape = new LinkedHashMap<>();
+      for (RelationshipRecord rel : batch.relationships()) {
+        String fromLabel = labelOf(rel.from(), byId, missing);
+        String toLabel = labelOf(rel.to(), byId, missing);
+        relsByShape
+            .computeIfAbsent(List.of(rel.type(), fromLabel, toLabel), k -> new ArrayList<>())
+            .add(Map.of("from", rel.from(), "to", rel.to(), "props", rel.properties()));
+      }
+      for (var entry : relsByShape.entrySet()) {
+        String query =
+            """
+            UNWIND $rows AS row
+            MATCH (a:`%2$s` {id: row.from})
+            MATCH (b:`%3$s` {id: row.to})
+            OPTIONAL MATCH (a)-[old:`%1$s`]->(b)
+            WITH a, b, row, CASE WHEN old IS NULL THEN 0
+              WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k]) THEN 2 ELSE 1 END AS status
+            MERGE (a)-[r:`%1$s`]->(b)
+            SET r += row.props
+            RETURN status, count(*) AS n
+            """
+                .formatted(entry.getKey().get(0), entry.getKey().get(1), entry.getKey().get(2));
+        sent = runChunks(tx, query, entry.getValue(), counts, 3, sent, progress);
+      }
+      tx.commit();
+      return new WriteSummary(
+          counts[0],
+          counts[1],
+          counts[2],
+          counts[3],
+          counts[4],
+          counts[5],
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  private long runChunks(
+      Transaction tx,
+      String query,
+      List<Map<String, Object>> rows,
+      long[] counts,
+      int offset,
+      long sent,
+      LongConsumer progress) {
+    for (int i = 0; i < rows.size(); i += batchSize) {
+      List<Map<String, Object>> chunk = rows.subList(i, Math.min(rows.size(), i + batchSize));
+      for (Record record : tx.run(query, Values.parameters("rows", chunk)).list()) {
+        counts[offset + record.get("status").asInt()] += record.get("n").asLong();
+      }
+      sent += chunk.size();
+      progress.accept(sent);
+    }
+    return sent;
+  }
+
+  /** The labels of those of the given ids that exist in the database. */
+  public Map<String, String> existingLabels(Set<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    try (Session session = driver.session();
+        Transaction tx = session.beginTransaction()) {
+      return existingLabels(ids, tx);
+    }
+  }
+
+  private static Map<String, String> existingLabels(Set<String> ids, Transaction tx) {
+    Map<String, String> labels = new HashMap<>();
+    if (ids.isEmpty()) {
+      return labels;
+    }
+    for (String label : GraphModel.LABELS) {
+      tx.run(
+              "MATCH (n:`" + label + "`) WHERE n.id IN $ids RETURN n.id AS id",
+              Values.parameters("ids", List.copyOf(ids)))
+          .forEachRemaining(r -> labels.putIfAbsent(r.get("id").asString(), label));
+    }
+    return labels;
+  }
+
+  private static String labelOf(
+      String id, Map<String, NodeRecord> byId, Map<String, String> existing) {
+    NodeRecord node = byId.get(id);
+    if (node != null) {
+      return node.label();
+    }
+    String label = existing.get(id);
+    if (label == null) {
+      throw new ImportException(new ImportProblem(null, null, "unknown node '" + id + "'"));
+    }
+    return label;
+  }
+}
