@@ -18,7 +18,7 @@ public final class GraphMapping {
   public static final String MATCH_NODE_BY_ID;
 
   static {
-    StringBuilder query = new StringBuilder("CALL { ");
+    StringBuilder query = new StringBuilder("CALL () { ");
     for (int i = 0; i < GraphModel.LABELS.size(); i++) {
       if (i > 0) {
         query.append(" UNION ");
