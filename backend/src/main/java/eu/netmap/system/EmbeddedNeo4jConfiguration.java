@@ -73,7 +73,7 @@ class EmbeddedNeo4jConfiguration {
               .setConfig(GraphDatabaseSettings.auth_enabled, embedded.authEnabled())
               // the database shares the app's heap: one runaway query must not take all of it
               .setConfig(
-                  GraphDatabaseSettings.memory_transaction_max,
+                  GraphDatabaseSettings.memory_transaction_max_size,
                   Runtime.getRuntime().maxMemory() / 2)
               .build();
     } catch (RuntimeException e) {
