@@ -24,6 +24,7 @@ import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.alg.scoring.Coreness;
 import org.jgrapht.alg.scoring.PageRank;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,6 +51,7 @@ public class AnalyticsService {
 
   private record Cache(long version, Snapshot snapshot, Map<String, Object> results) {}
 
+  @Autowired
   AnalyticsService(SnapshotReader reader, DataVersion dataVersion) {
     this(
         reader,
