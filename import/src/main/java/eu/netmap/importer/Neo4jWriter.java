@@ -52,6 +52,19 @@ public final class Neo4jWriter {
    * @param progress told how many rows (nodes + relationships) have been sent so far
    */
   public WriteSummary write(GraphBatch batch, LongConsumer progress) {
+    return write(batch, progress, false);
+  }
+
+  /**
+   * Stores an already validated batch in one transaction, or with {@code dryRun} runs the same
+   * statements and rolls them back: the summary then tells exactly what storing would change.
+   *
+   * <p>{@code sources} lists are merged with what is stored, never replaced: a fact keeps every
+   * source that ever supported it.
+   *
+   * @param progress told how many rows (nodes + relationships) have been sent so far
+   */
+  public WriteSummary write(GraphBatch batch, LongConsumer progress, boolean dryRun) {
     long start = System.nanoTime();
     Map<String, NodeRecord> byId = batch.nodesById();
     try (Session session = driver.session();
@@ -68,10 +81,11 @@ public final class Neo4jWriter {
       Map<String, List<Map<String, Object>>> nodesByLabel = new LinkedHashMap<>();
       for (NodeRecord node : byId.values()) {
         Map<String, Object> props = new HashMap<>(node.properties());
+        props.remove("sources");
         props.put("id", node.id());
         nodesByLabel
             .computeIfAbsent(node.label(), k -> new ArrayList<>())
-            .add(Map.of("id", node.id(), "props", props));
+            .add(Map.of("id", node.id(), "props", props, "sources", node.sources()));
       }
       for (var entry : nodesByLabel.entrySet()) {
         String query =
@@ -79,9 +93,14 @@ public final class Neo4jWriter {
             UNWIND $rows AS row
             OPTIONAL MATCH (old:`%1$s` {id: row.id})
             WITH row, CASE WHEN old IS NULL THEN 0
-              WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k]) THEN 2 ELSE 1 END AS status
+              WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k])
+                AND all(s IN row.sources WHERE s IN coalesce(old.sources, [])) THEN 2
+              ELSE 1 END AS status
             MERGE (n:`%1$s` {id: row.id})
             SET n += row.props
+            SET n.sources = CASE WHEN size(row.sources) = 0 THEN n.sources
+              ELSE coalesce(n.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(n.sources, [])]
+              END
             RETURN status, count(*) AS n
             """
                 .formatted(entry.getKey());
@@ -93,7 +112,16 @@ public final class Neo4jWriter {
         String toLabel = labelOf(rel.to(), byId, missing);
         relsByShape
             .computeIfAbsent(List.of(rel.type(), fromLabel, toLabel), k -> new ArrayList<>())
-            .add(Map.of("from", rel.from(), "to", rel.to(), "props", rel.properties()));
+            .add(
+                Map.of(
+                    "from",
+                    rel.from(),
+                    "to",
+                    rel.to(),
+                    "props",
+                    withoutSources(rel.properties()),
+                    "sources",
+                    rel.sources()));
       }
       for (var entry : relsByShape.entrySet()) {
         String query =
@@ -103,15 +131,24 @@ public final class Neo4jWriter {
             MATCH (b:`%3$s` {id: row.to})
             OPTIONAL MATCH (a)-[old:`%1$s`]->(b)
             WITH a, b, row, CASE WHEN old IS NULL THEN 0
-              WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k]) THEN 2 ELSE 1 END AS status
+              WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k])
+                AND all(s IN row.sources WHERE s IN coalesce(old.sources, [])) THEN 2
+              ELSE 1 END AS status
             MERGE (a)-[r:`%1$s`]->(b)
             SET r += row.props
+            SET r.sources = CASE WHEN size(row.sources) = 0 THEN r.sources
+              ELSE coalesce(r.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])]
+              END
             RETURN status, count(*) AS n
             """
                 .formatted(entry.getKey().get(0), entry.getKey().get(1), entry.getKey().get(2));
         sent = runChunks(tx, query, entry.getValue(), counts, 3, sent, progress);
       }
-      tx.commit();
+      if (dryRun) {
+        tx.rollback();
+      } else {
+        tx.commit();
+      }
       return new WriteSummary(
           counts[0],
           counts[1],
@@ -121,6 +158,15 @@ public final class Neo4jWriter {
           counts[5],
           (System.nanoTime() - start) / 1_000_000);
     }
+  }
+
+  private static Map<String, Object> withoutSources(Map<String, Object> properties) {
+    if (!properties.containsKey("sources")) {
+      return properties;
+    }
+    Map<String, Object> copy = new HashMap<>(properties);
+    copy.remove("sources");
+    return copy;
   }
 
   private long runChunks(
