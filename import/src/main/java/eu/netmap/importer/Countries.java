@@ -13,6 +13,14 @@ public final class Countries {
 
   private static final Map<String, String> BY_NAME = new HashMap<>();
 
+  /** Languages and countries whose own name for the country is recognised. */
+  private static final String[] NATIVE = {
+    "de-DE", "de-AT", "de-CH", "de-LU", "fr-FR", "fr-BE", "fr-CH", "fr-LU", "nl-NL", "nl-BE",
+    "it-IT", "es-ES", "pt-PT", "pl-PL", "cs-CZ", "sk-SK", "sl-SI", "hr-HR", "hu-HU", "ro-RO",
+    "bg-BG", "el-GR", "el-CY", "sv-SE", "fi-FI", "da-DK", "et-EE", "lv-LV", "lt-LT", "ga-IE",
+    "mt-MT", "nb-NO", "is-IS", "sr-RS", "mk-MK", "sq-AL", "tr-TR", "uk-UA", "bs-BA", "lb-LU"
+  };
+
   static {
     Locale[] languages = {
       Locale.ENGLISH,
@@ -36,12 +44,10 @@ public final class Countries {
         BY_NAME.putIfAbsent(key(country.getDisplayCountry(language)), code);
       }
     }
-    // each country's name in its own languages, e.g. "Deutschland", "Italia", "Polska"
-    for (Locale local : Locale.getAvailableLocales()) {
-      String code = local.getCountry();
-      if (code.length() == 2 && !local.getLanguage().isEmpty()) {
-        BY_NAME.putIfAbsent(key(local.getDisplayCountry(local)), code);
-      }
+    // the names European countries give themselves, e.g. "Deutschland", "Polska", "Ελλάδα"
+    for (String tag : NATIVE) {
+      Locale local = Locale.forLanguageTag(tag);
+      BY_NAME.putIfAbsent(key(local.getDisplayCountry(local)), local.getCountry());
     }
     BY_NAME.put("el", "GR");
     BY_NAME.put("uk", "GB");

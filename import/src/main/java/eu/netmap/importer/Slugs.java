@@ -87,10 +87,22 @@ public final class Slugs {
 
   /** A text folded for matching: accents removed, lower case, runs of space collapsed. */
   public static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("\\s+", " ")
-        .trim();
+    String plain =
+        ascii(text)
+            ? text
+            : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    return SPACES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -173,12 +173,13 @@ public final class Table implements Closeable, Iterable<Table.Row> {
         return null;
       }
       CSVRecord record = records.next();
-      List<String> values = record.toList();
-      for (String value : values) {
+      List<String> values = new ArrayList<>(record.size());
+      for (String value : record) {
         if (value.indexOf('\uFFFD') >= 0) {
           throw new ImportException(
               new ImportProblem(new Origin(file, line), null, encodingError(charset)));
         }
+        values.add(trim(value));
       }
       return new Row(line, values);
     } catch (UncheckedIOException | IllegalStateException e) {
@@ -193,6 +194,23 @@ public final class Table implements Closeable, Iterable<Table.Row> {
                   : readError(e, charset);
       throw new ImportException(new ImportProblem(new Origin(file, line), null, hint));
     }
+  }
+
+  /** Trims spaces including no-break spaces, which exports often leave at the ends of cells. */
+  private static String trim(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && blankChar(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && blankChar(value.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == value.length() ? value : value.substring(start, end);
+  }
+
+  private static boolean blankChar(char c) {
+    return c <= ' ' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
   }
 
   @Override

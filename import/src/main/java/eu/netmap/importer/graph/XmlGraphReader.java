@@ -132,10 +132,14 @@ public final class XmlGraphReader {
         problems.error(
             origin,
             "type",
-            "no relationship type, and none follows from the labels of "
-                + from
-                + " and "
-                + to
+            (labels.containsKey(from) && labels.containsKey(to)
+                    ? "no relationship type, and none follows from the labels of "
+                        + from
+                        + " and "
+                        + to
+                    : "no relationship type, and it cannot be inferred: "
+                        + (labels.containsKey(from) ? to : from)
+                        + " is not in this file")
                 + "; expected one of "
                 + GraphModel.RELATIONSHIPS.keySet().stream().sorted().toList());
         continue;
