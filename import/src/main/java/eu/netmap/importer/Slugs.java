@@ -14,7 +14,7 @@ public final class Slugs {
    */
   public static String slug(String text) {
     String ascii =
-        Normalizer.normalize(text, Normalizer.Form.NFKD)
+        Normalizer.normalize(latin(text), Normalizer.Form.NFKD)
             .replaceAll("\\p{M}+", "")
             .replace('ß', 's')
             .replace('ø', 'o')
@@ -25,12 +25,84 @@ public final class Slugs {
     return slug.length() > 120 ? slug.substring(0, 120).replaceAll("-+$", "") : slug;
   }
 
+  /**
+   * An id for a name: its slug, or for a name with no Latin, Greek or Cyrillic letters (Chinese,
+   * Arabic …) {@code n-} and a short stable hash of the name, so the same name always gives the
+   * same id.
+   */
+  public static String idOf(String name) {
+    String slug = slug(name);
+    if (!slug.isEmpty()) {
+      return slug;
+    }
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(name.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "n-" + java.util.HexFormat.of().formatHex(hash, 0, 5);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Greek and Cyrillic letters written in Latin ones (ELOT 743 and a simple Cyrillic scheme). */
+  private static String latin(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String latin = TRANSLITERATION.get(Character.toLowerCase(c));
+      if (latin != null && out == null) {
+        out = new StringBuilder(text.substring(0, i));
+      }
+      if (out != null) {
+        out.append(latin != null ? latin : String.valueOf(c));
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static final java.util.Map<Character, String> TRANSLITERATION = transliteration();
+
+  private static java.util.Map<Character, String> transliteration() {
+    java.util.Map<Character, String> map = new java.util.HashMap<>();
+    String greek = "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ";
+    String[] greekLatin = {
+      "a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s",
+      "s", "t", "y", "f", "ch", "ps", "o", "a", "e", "i", "i", "o", "y", "o", "i", "y", "i", "y"
+    };
+    for (int i = 0; i < greek.length(); i++) {
+      map.put(greek.charAt(i), greekLatin[i]);
+    }
+    String cyrillic = "абвгдежзийклмнопрстуфхцчшщъыьэюяєіїґўђјљњћџѓќѕ";
+    String[] cyrillicLatin = {
+      "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+      "t", "u", "f", "h", "ts", "ch", "sh", "sht", "a", "y", "", "e", "yu", "ya", "ye", "i", "yi",
+      "g", "u", "dj", "j", "lj", "nj", "c", "dz", "gj", "kj", "dz"
+    };
+    for (int i = 0; i < cyrillic.length(); i++) {
+      map.put(cyrillic.charAt(i), cyrillicLatin[i]);
+    }
+    return map;
+  }
+
   /** A text folded for matching: accents removed, lower case, runs of space collapsed. */
   public static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("\\s+", " ")
-        .trim();
+    String plain =
+        ascii(text)
+            ? text
+            : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    return SPACES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,0 +1,186 @@
+package eu.netmap.importer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Values;
+
+/**
+ * The participation import benchmark of issue 7: a generated table of participations (by default
+ * 1,000,000 rows, 200,000 organisations, 100,000 projects) imported into an embedded Neo4j, once
+ * the naive way ({@code UNWIND $rows MERGE (a) MERGE (b) MERGE (a)-[:R]->(b)}, batches of 10,000,
+ * one transaction each) and once with netmap's reader and writer, each into a fresh database with
+ * the same uniqueness constraints. Prints relationships per second for both.
+ *
+ * <p>Run: {@code mvn -B -q -pl import -Pbenchmark test -Dtest=None
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.rows=1000000}
+ */
+public final class ParticipationBenchmark {
+
+  private static final int NAIVE_BATCH = 10_000;
+
+  private ParticipationBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+    int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : Neo4jWriter.BATCH_SIZE_DEFAULT;
+    int organisations = rows / 5;
+    int projects = rows / 10;
+    Path file = Files.createTempFile("participations-", ".csv");
+    try {
+      long t0 = System.nanoTime();
+      generate(file, rows, organisations, projects);
+      System.out.printf(
+          "Generated %,d rows (%,d organisations, %,d projects), %.0f MB, in %.1f s%n",
+          rows, organisations, projects, Files.size(file) / 1e6, seconds(t0));
+
+      double naive = Double.NaN;
+      boolean netmapOnly = args.length > 2 && args[2].equals("netmap-only");
+      try (TestNeo4j db = netmapOnly ? null : new TestNeo4j()) {
+        if (netmapOnly) {
+          throw new SkipNaive();
+        }
+        long start = System.nanoTime();
+        long rels = naive(db, file);
+        double took = seconds(start);
+        naive = rels / took;
+        System.out.printf(
+            "naive UNWIND/MERGE, batches of %,d: %,d relationships in %.1f s = %,.0f rels/s%n",
+            NAIVE_BATCH, rels, took, naive);
+      } catch (SkipNaive skipped) {
+        System.out.println("naive way skipped");
+      }
+
+      try (TestNeo4j db = new TestNeo4j()) {
+        Runtime runtime = Runtime.getRuntime();
+        long start = System.nanoTime();
+        ReadResult read =
+            Importer.read(
+                ImportFormat.PARTICIPATION,
+                List.of(ImportInput.of(file)),
+                ImportOptions.defaults().withProgramme("Benchmark"));
+        double readTook = seconds(start);
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        long write = System.nanoTime();
+        WriteSummary summary =
+            Importer.write(
+                db.driver(),
+                read.batch(),
+                new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
+        double writeTook = seconds(write);
+        double total = seconds(start);
+        double rate = summary.relationshipsCreated() / total;
+        System.out.printf(
+            "netmap participation import, batches of %,d: read+dedupe %.1f s (heap in use %,d MB),"
+                + " validate+write %.1f s; %s%n",
+            batchSize, readTook, used >> 20, writeTook, summary);
+        System.out.printf(
+            "netmap: %,d relationships in %.1f s = %,.0f rels/s, %.1f× the naive rate%n",
+            summary.relationshipsCreated(), total, rate, rate / naive);
+        System.out.printf(
+            "stored: %,d organisations, %,d projects, %,d PARTICIPATES_IN%n",
+            db.count("MATCH (n:Organisation) RETURN count(n)"),
+            db.count("MATCH (n:Project) RETURN count(n)"),
+            db.count("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)"));
+        if (rows > 200_000) {
+          return;
+        }
+        long again = System.nanoTime();
+        WriteSummary second =
+            Importer.write(
+                db.driver(),
+                read.batch(),
+                new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
+        System.out.printf("re-import of the same file: %s (%.1f s)%n", second, seconds(again));
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Rows with distinct organisations per project, in a fixed random order (seed 7). */
+  static void generate(Path file, int rows, int organisations, int projects) throws IOException {
+    Random random = new Random(7);
+    String[] roles = {"partner", "partner", "partner", "associated"};
+    int perProject = rows / projects;
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("Project ID;Project title;Organisation ID;Organisation name;Role;Amount\r\n");
+      for (int p = 0; p < projects; p++) {
+        int first = random.nextInt(organisations);
+        int step = 1 + random.nextInt(997);
+        for (int k = 0; k < perProject; k++) {
+          int o = (int) ((first + (long) k * step) % organisations);
+          out.write(
+              String.format(
+                  "2021-1-EU-%06d;Project %d;9%08d;Organisation %d;%s;%d,%02d\r\n",
+                  p,
+                  p,
+                  o,
+                  o,
+                  k == 0 ? "coordinator" : roles[random.nextInt(roles.length)],
+                  1000 + random.nextInt(90_000),
+                  random.nextInt(100)));
+        }
+      }
+    }
+  }
+
+  /** The naive way: rows as they come, MERGE everything, one transaction per batch. */
+  static long naive(TestNeo4j db, Path file) throws IOException {
+    String query =
+        """
+        UNWIND $rows AS row
+        MERGE (a:Organisation {id: row.org}) SET a.name = row.orgName
+        MERGE (b:Project {id: row.project}) SET b.name = row.projectName
+        MERGE (a)-[r:PARTICIPATES_IN]->(b) SET r.role = row.role, r.amount = row.amount
+        """;
+    long count = 0;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        Session session = db.driver().session()) {
+      List<Map<String, Object>> batch = new ArrayList<>(NAIVE_BATCH);
+      CSVFormat format =
+          CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+      for (CSVRecord record : format.parse(reader)) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("project", record.get(0));
+        row.put("projectName", record.get(1));
+        row.put("org", record.get(2));
+        row.put("orgName", record.get(3));
+        row.put("role", record.get(4));
+        row.put("amount", Double.parseDouble(record.get(5).replace(',', '.')));
+        batch.add(row);
+        if (batch.size() == NAIVE_BATCH) {
+          count += write(session, query, batch);
+          batch = new ArrayList<>(NAIVE_BATCH);
+        }
+      }
+      if (!batch.isEmpty()) {
+        count += write(session, query, batch);
+      }
+    }
+    return count;
+  }
+
+  private static long write(Session session, String query, List<Map<String, Object>> batch) {
+    session.executeWriteWithoutResult(
+        tx -> tx.run(query, Values.parameters("rows", batch)).consume());
+    return batch.size();
+  }
+
+  private static final class SkipNaive extends RuntimeException {}
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
