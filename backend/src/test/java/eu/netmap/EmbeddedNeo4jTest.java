@@ -18,6 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 public abstract class EmbeddedNeo4jTest {
 
+  /** The password of the user {@code admin} in tests. */
+  protected static final String ADMIN_PASSWORD = "test-admin-pw";
+
   /** The data directory of the shared test database. */
   protected static final Path DATA_DIR = tempDir();
 
@@ -28,6 +31,7 @@ public abstract class EmbeddedNeo4jTest {
     // short console limits, so tests can reach them quickly
     registry.add("netmap.cypher.timeout", () -> "2s");
     registry.add("netmap.cypher.max-rows", () -> "1000");
+    registry.add("netmap.security.admin-password", () -> ADMIN_PASSWORD);
   }
 
   private static Path tempDir() {

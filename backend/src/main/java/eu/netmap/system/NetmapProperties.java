@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param neo4j the embedded database
  * @param seed loading the curated seed dataset
  * @param cypher the limits of the Cypher console
+ * @param security who may change data
  */
 @ConfigurationProperties("netmap")
 public record NetmapProperties(
     @DefaultValue("./data") Path dataDir,
     @DefaultValue Neo4j neo4j,
     @DefaultValue Seed seed,
-    @DefaultValue Cypher cypher) {
+    @DefaultValue Cypher cypher,
+    @DefaultValue Security security) {
 
   /** Settings of Neo4j as netmap runs it. */
   public record Neo4j(@DefaultValue Embedded embedded) {}
@@ -55,4 +57,12 @@ public record NetmapProperties(
    * @param maxRows rows beyond this are not returned; the answer says {@code truncated}
    */
   public record Cypher(@DefaultValue("10s") Duration timeout, @DefaultValue("10000") int maxRows) {}
+
+  /**
+   * Access to what changes data.
+   *
+   * @param adminPassword the password of the user {@code admin}; when empty one is generated at
+   *     start-up and printed once
+   */
+  public record Security(String adminPassword) {}
 }
