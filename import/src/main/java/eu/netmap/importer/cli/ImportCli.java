@@ -74,12 +74,13 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  java -jar netmap-import.jar csv nodes.csv edges.csv --dry-run",
-      "  java -jar netmap-import.jar participation esf-veneto.csv --mapping veneto.map",
-      "  java -jar netmap-import.jar participation data.csv --delimiter ';' --no-quoting \\",
-      "      --column project='Codice progetto' --column organisationName=Beneficiario",
-      "  java -jar netmap-import.jar nuts",
-      "  java -jar netmap-import.jar graphml network.graphml --uri bolt://db:7687 --user neo4j",
+      "  netmap-import csv nodes.csv edges.csv --dry-run",
+      "  netmap-import participation esf-veneto.csv --mapping veneto.map",
+      "  netmap-import participation data.csv -d ';' --no-quoting \\",
+      "      -c project='Codice progetto' -c organisationName=Beneficiario",
+      "  netmap-import nuts",
+      "  netmap-import graphml net.graphml --uri bolt://db:7687 --password s3cret",
+      "(netmap-import = java -jar import/target/netmap-import.jar)",
       "",
       "Exit codes: 0 imported, 1 errors in the input (nothing written), 2 wrong usage,"
           + " 3 database unreachable or refused the write.",
@@ -106,6 +107,8 @@ public final class ImportCli implements Callable<Integer> {
 
   /** Runs the command with the process's streams and exits with its code. */
   public static void main(String[] args) {
+    // the jar ships no logging backend on purpose: the driver's log lines are not for users
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
