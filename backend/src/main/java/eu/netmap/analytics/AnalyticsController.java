@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -246,19 +245,23 @@ class AnalyticsController {
               members.size() > MEMBERS_MAX));
     }
 
-    BiconnectivityInspector<String, Tie> inspector = analytics.biconnectivity(v);
+    Biconnectivity<String> biconnectivity = analytics.biconnectivity(v);
     List<Cutpoint> cutpoints = new ArrayList<>();
-    for (String id : inspector.getCutpoints()) {
-      NodeRef ref = AnalyticsService.ref(snapshot, id);
-      cutpoints.add(new Cutpoint(id, ref.label(), ref.name(), inspector.getBlocks(id).size()));
-    }
+    biconnectivity
+        .cutpoints()
+        .forEach(
+            (id, pieces) -> {
+              NodeRef ref = AnalyticsService.ref(snapshot, id);
+              cutpoints.add(new Cutpoint(id, ref.label(), ref.name(), pieces));
+            });
     cutpoints.sort(
         Comparator.comparingInt((Cutpoint c) -> -c.splitsInto()).thenComparing(Cutpoint::name));
 
     List<Bridge> bridges = new ArrayList<>();
-    for (Tie tie : inspector.getBridges()) {
-      NodeRef a = AnalyticsService.ref(snapshot, graph.getEdgeSource(tie));
-      NodeRef b = AnalyticsService.ref(snapshot, graph.getEdgeTarget(tie));
+    for (Biconnectivity.Bridge<String> bridge : biconnectivity.bridges()) {
+      Tie tie = graph.getEdge(bridge.source(), bridge.target());
+      NodeRef a = AnalyticsService.ref(snapshot, bridge.source());
+      NodeRef b = AnalyticsService.ref(snapshot, bridge.target());
       if (a.id().compareTo(b.id()) > 0) {
         NodeRef t = a;
         a = b;

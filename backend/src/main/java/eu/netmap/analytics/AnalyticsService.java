@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.clustering.LabelPropagationClustering;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.alg.scoring.Coreness;
@@ -378,17 +377,16 @@ public class AnalyticsService {
         });
   }
 
-  /** Cut vertices and bridges of a view (JGraphT's biconnectivity inspector). */
-  BiconnectivityInspector<String, Tie> biconnectivity(View view) {
+  /** Cut vertices (with the pieces each leaves) and bridges of a view. */
+  Biconnectivity<String> biconnectivity(View view) {
     Cache cache = cache();
     return cached(
         cache,
         "biconnectivity:" + view,
         () -> {
-          var inspector = new BiconnectivityInspector<>(cache.snapshot().graph(view));
-          inspector.getCutpoints();
-          inspector.getBridges();
-          return inspector;
+          var biconnectivity = new Biconnectivity<>(cache.snapshot().indexed(view));
+          biconnectivity.bridges();
+          return biconnectivity;
         });
   }
 

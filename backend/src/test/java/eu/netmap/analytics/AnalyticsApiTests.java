@@ -151,6 +151,8 @@ class AnalyticsApiTests extends EmbeddedNeo4jTest {
     assertThat(gaps.get("components")).hasSize(1);
     assertThat(gaps.get("components").get(0).get("size").asInt()).isEqualTo(10);
     assertThat(texts(gaps.get("cutpoints"), "id")).containsExactly("italy");
+    // without Italy: Romania alone, the ESFCoNet regions, and Veneto with Slovenia and Nova Gorica
+    assertThat(gaps.get("cutpoints").get(0).get("splitsInto").asInt()).isEqualTo(3);
     JsonNode bridge = gaps.get("bridges").get(0);
     assertThat(gaps.get("bridges")).hasSize(1);
     assertThat(bridge.get("source").get("id").asString()).isEqualTo("italy");
