@@ -1,5 +1,6 @@
 package eu.netmap.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import eu.netmap.analytics.AnalyticsService.NodeRef;
 import eu.netmap.graph.GraphJson;
 import eu.netmap.graph.GraphLink;
@@ -369,7 +370,10 @@ class AnalyticsController {
   }
 
   record SuggestionsJson(
-      NodeRef forNode, String view, String method, List<AnalyticsService.Suggestion> items) {}
+      @JsonProperty("for") NodeRef forNode,
+      String view,
+      String method,
+      List<AnalyticsService.Suggestion> items) {}
 
   /**
    * Whom to invite next: organisations or regions not yet tied to {@code for}, ranked by

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.alg.scoring.Coreness;
 import org.jgrapht.alg.scoring.PageRank;
@@ -258,6 +259,52 @@ class AnalyticsAlgorithmsTests {
     assertScores(pagerank, W_PAGERANK);
     assertThat(pagerank.values().stream().mapToDouble(Double::doubleValue).sum())
         .isCloseTo(1, within(TOLERANCE));
+  }
+
+  @Test
+  void shouldMatchNetworkxPageRankOnTheIndexArrays() {
+    assertScores(
+        new WeightedPageRank<>(IndexedGraph.of(graph(34, KARATE, null))).scores(), KARATE_PAGERANK);
+    assertScores(
+        new WeightedPageRank<>(IndexedGraph.of(graph(8, W, W_WEIGHTS))).scores(), W_PAGERANK);
+    // W plus an isolated vertex i (index 8), whose rank is spread over every vertex:
+    // nx.pagerank(W + i, alpha=0.85, weight="weight")
+    var withIsolated = graph(9, W, W_WEIGHTS);
+    assertScores(
+        new WeightedPageRank<>(IndexedGraph.of(withIsolated)).scores(),
+        new double[] {
+          0.1105825408,
+          0.1352755165,
+          0.1091158560,
+          0.1497775234,
+          0.1753632569,
+          0.1082779151,
+          0.1226649651,
+          0.0705375182,
+          0.0184049080
+        });
+  }
+
+  @Test
+  void shouldFindTheComponentsJGraphTFinds() {
+    Random random = new Random(5);
+    for (int round = 0; round < 20; round++) {
+      var g = new SimpleWeightedGraph<Integer, DefaultWeightedEdge>(DefaultWeightedEdge.class);
+      for (int i = 0; i < 80; i++) {
+        g.addVertex(i);
+      }
+      for (int i = 0; i < 60; i++) {
+        int a = random.nextInt(80);
+        int b = random.nextInt(80);
+        if (a != b) {
+          g.addEdge(a, b);
+        }
+      }
+      Set<Set<Integer>> ours =
+          new Components<>(IndexedGraph.of(g))
+              .components().stream().map(Set::copyOf).collect(Collectors.toSet());
+      assertThat(ours).isEqualTo(Set.copyOf(new ConnectivityInspector<>(g).connectedSets()));
+    }
   }
 
   @Test

@@ -227,7 +227,7 @@ class AnalyticsApiTests extends EmbeddedNeo4jTest {
     JsonNode result = ok("/api/analytics/suggestions?for=romania");
     assertThat(result.get("view").asString()).isEqualTo("regions");
     assertThat(result.get("method").asString()).isEqualTo("adamic-adar");
-    assertThat(result.get("forNode").get("id").asString()).isEqualTo("romania");
+    assertThat(result.get("for").get("id").asString()).isEqualTo("romania");
     JsonNode items = result.get("items");
     assertThat(texts(items, "id"))
         .containsExactly("finland", "belgium", "nova-gorica", "slovenia", "vlaanderen");
