@@ -1,5 +1,6 @@
 package eu.netmap.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import eu.netmap.analytics.AnalyticsService.NodeRef;
 import eu.netmap.graph.GraphJson;
 import eu.netmap.graph.GraphLink;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -246,19 +246,23 @@ class AnalyticsController {
               members.size() > MEMBERS_MAX));
     }
 
-    BiconnectivityInspector<String, Tie> inspector = analytics.biconnectivity(v);
+    Biconnectivity<String> biconnectivity = analytics.biconnectivity(v);
     List<Cutpoint> cutpoints = new ArrayList<>();
-    for (String id : inspector.getCutpoints()) {
-      NodeRef ref = AnalyticsService.ref(snapshot, id);
-      cutpoints.add(new Cutpoint(id, ref.label(), ref.name(), inspector.getBlocks(id).size()));
-    }
+    biconnectivity
+        .cutpoints()
+        .forEach(
+            (id, pieces) -> {
+              NodeRef ref = AnalyticsService.ref(snapshot, id);
+              cutpoints.add(new Cutpoint(id, ref.label(), ref.name(), pieces));
+            });
     cutpoints.sort(
         Comparator.comparingInt((Cutpoint c) -> -c.splitsInto()).thenComparing(Cutpoint::name));
 
     List<Bridge> bridges = new ArrayList<>();
-    for (Tie tie : inspector.getBridges()) {
-      NodeRef a = AnalyticsService.ref(snapshot, graph.getEdgeSource(tie));
-      NodeRef b = AnalyticsService.ref(snapshot, graph.getEdgeTarget(tie));
+    for (Biconnectivity.Bridge<String> bridge : biconnectivity.bridges()) {
+      Tie tie = graph.getEdge(bridge.source(), bridge.target());
+      NodeRef a = AnalyticsService.ref(snapshot, bridge.source());
+      NodeRef b = AnalyticsService.ref(snapshot, bridge.target());
       if (a.id().compareTo(b.id()) > 0) {
         NodeRef t = a;
         a = b;
@@ -366,7 +370,10 @@ class AnalyticsController {
   }
 
   record SuggestionsJson(
-      NodeRef forNode, String view, String method, List<AnalyticsService.Suggestion> items) {}
+      @JsonProperty("for") NodeRef forNode,
+      String view,
+      String method,
+      List<AnalyticsService.Suggestion> items) {}
 
   /**
    * Whom to invite next: organisations or regions not yet tied to {@code for}, ranked by

@@ -19,11 +19,8 @@ import java.util.function.Supplier;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.clustering.LabelPropagationClustering;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.alg.scoring.Coreness;
-import org.jgrapht.alg.scoring.PageRank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -160,9 +157,13 @@ public class AnalyticsService {
         }
       }
       case PAGERANK -> {
-        Map<String, Double> scores =
-            new PageRank<>(graph, DAMPING, PAGERANK_MAX_ITERATIONS, PAGERANK_TOLERANCE).getScores();
-        return new Scores(view, metric, ordered(indexed, scores), true, null);
+        return new Scores(
+            view,
+            metric,
+            new WeightedPageRank<>(indexed, DAMPING, PAGERANK_MAX_ITERATIONS, PAGERANK_TOLERANCE)
+                .scores(),
+            true,
+            null);
       }
       case BETWEENNESS, HARMONIC -> {
         ShortestPathCentrality<String> paths = paths(cache, view);
@@ -368,27 +369,23 @@ public class AnalyticsService {
         () -> {
           Snapshot snapshot = cache.snapshot();
           List<List<String>> components = new ArrayList<>();
-          for (Set<String> set :
-              new ConnectivityInspector<>(snapshot.graph(view)).connectedSets()) {
-            components.add(List.copyOf(set));
-          }
+          components.addAll(new Components<>(snapshot.indexed(view)).components());
           components.sort(
               Comparator.comparingInt((List<String> c) -> -c.size()).thenComparing(c -> c.get(0)));
           return List.copyOf(components);
         });
   }
 
-  /** Cut vertices and bridges of a view (JGraphT's biconnectivity inspector). */
-  BiconnectivityInspector<String, Tie> biconnectivity(View view) {
+  /** Cut vertices (with the pieces each leaves) and bridges of a view. */
+  Biconnectivity<String> biconnectivity(View view) {
     Cache cache = cache();
     return cached(
         cache,
         "biconnectivity:" + view,
         () -> {
-          var inspector = new BiconnectivityInspector<>(cache.snapshot().graph(view));
-          inspector.getCutpoints();
-          inspector.getBridges();
-          return inspector;
+          var biconnectivity = new Biconnectivity<>(cache.snapshot().indexed(view));
+          biconnectivity.bridges();
+          return biconnectivity;
         });
   }
 

@@ -31,6 +31,8 @@ final class Louvain<V> implements ClusteringAlgorithm<V> {
   /** A level must raise modularity by more than this to continue (networkx's default). */
   static final double THRESHOLD_DEFAULT = 1e-7;
 
+  private static final double GAIN_EPSILON = 1e-12;
+
   /** Seed of the visiting order, so results repeat. */
   static final long SEED_DEFAULT = 42;
 
@@ -198,7 +200,8 @@ final class Louvain<V> implements ClusteringAlgorithm<V> {
         for (int i = 0; i < count; i++) {
           int c = touched[i];
           double gain = toCommunity[c] - resolution * total[c] * kv / (2 * m);
-          if (gain > best) {
+          // a tolerance, so rounding never bounces a vertex between equally good communities
+          if (gain > best + GAIN_EPSILON * kv) {
             best = gain;
             bestCommunity = c;
           }

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,7 +40,11 @@ public final class Snapshot {
 
   private final long version;
   private final Map<String, SnapshotNode> nodes;
-  private final Map<View, Graph<String, Tie>> views = new EnumMap<>(View.class);
+  private final Map<View, Graph<String, Tie>> views = new ConcurrentHashMap<>();
+  private final Map<String, RawNode> raw;
+  private final List<Fact> facts;
+  private final Map<String, Set<String>> takesPart;
+  private final Map<String, Set<String>> regionCollaborations;
   private final Map<View, IndexedGraph<String>> indexed = new ConcurrentHashMap<>();
   private final Map<String, Integer> mapped = new HashMap<>();
   private final Map<String, Set<String>> ancestors = new HashMap<>();
@@ -49,11 +52,12 @@ public final class Snapshot {
 
   Snapshot(long version, List<RawNode> rawNodes, List<Fact> facts) {
     this.version = version;
-    Map<String, RawNode> raw = new LinkedHashMap<>();
+    this.raw = new LinkedHashMap<>();
     rawNodes.forEach(n -> raw.put(n.id(), n));
+    this.facts = facts;
 
     Map<String, Set<String>> themes = new HashMap<>();
-    Map<String, Set<String>> takesPart = new LinkedHashMap<>();
+    this.takesPart = new LinkedHashMap<>();
     Map<String, Set<String>> locatedIn = new HashMap<>();
     Map<String, Set<String>> parents = new HashMap<>();
     for (Fact fact : facts) {
@@ -99,7 +103,7 @@ public final class Snapshot {
     parents.forEach(
         (child, ps) ->
             ps.forEach(p -> children.computeIfAbsent(p, k -> new HashSet<>()).add(child)));
-    Map<String, Set<String>> regionCollaborations = new LinkedHashMap<>();
+    this.regionCollaborations = new LinkedHashMap<>();
     for (RawNode node : raw.values()) {
       if (!GraphModel.REGION.equals(node.label())) {
         continue;
@@ -140,12 +144,16 @@ public final class Snapshot {
               node.declared()));
     }
     this.nodes = Collections.unmodifiableMap(built);
+  }
 
-    views.put(View.STORED, stored(raw.keySet(), facts));
-    views.put(View.TWO_MODE, twoMode(raw, takesPart, facts));
-    views.put(View.ACTORS, actors(raw, takesPart));
-    Map<String, Set<String>> regions = new LinkedHashMap<>(regionCollaborations);
-    views.put(View.REGIONS, projection(regions, this::related));
+  /** Views are built on first use: most questions need one. */
+  private Graph<String, Tie> build(View view) {
+    return switch (view) {
+      case STORED -> stored(raw.keySet(), facts);
+      case TWO_MODE -> twoMode(raw, takesPart, facts);
+      case ACTORS -> actors(raw, takesPart);
+      case REGIONS -> projection(regionCollaborations, this::related);
+    };
   }
 
   private static Set<String> reachable(String start, Map<String, Set<String>> next) {
@@ -173,9 +181,9 @@ public final class Snapshot {
           || !graph.containsVertex(fact.target())) {
         continue;
       }
-      Tie tie = graph.getEdge(fact.source(), fact.target());
-      if (tie == null) {
-        tie = graph.addEdge(fact.source(), fact.target());
+      Tie tie = graph.addEdge(fact.source(), fact.target());
+      if (tie == null) { // a second relationship between the same nodes
+        tie = graph.getEdge(fact.source(), fact.target());
       }
       tie.add(fact.type());
     }
@@ -272,11 +280,11 @@ public final class Snapshot {
 
   /** The view's graph (read-only). */
   public Graph<String, Tie> graph(View view) {
-    return new AsUnmodifiableGraph<>(views.get(view));
+    return new AsUnmodifiableGraph<>(views.computeIfAbsent(view, this::build));
   }
 
   IndexedGraph<String> indexed(View view) {
-    return indexed.computeIfAbsent(view, v -> IndexedGraph.of(views.get(v)));
+    return indexed.computeIfAbsent(view, v -> IndexedGraph.of(graph(v)));
   }
 
   /** True when one region is part of the other (directly or through places in between). */

@@ -14,17 +14,21 @@ public final class Tie extends DefaultWeightedEdge {
 
   private static final long serialVersionUID = 1L;
 
-  private final List<String> via = new ArrayList<>();
+  // immutable and copied on change: most ties have one reason, and big graphs have many ties
+  private List<String> via = List.of();
 
   /** The ids of the collaborations (or the relationship types) this tie comes from, sorted. */
   public List<String> via() {
-    return Collections.unmodifiableList(via);
+    return via;
   }
 
   void add(String reason) {
     int at = Collections.binarySearch(via, reason);
     if (at < 0) {
-      via.add(-at - 1, reason);
+      List<String> next = new ArrayList<>(via.size() + 1);
+      next.addAll(via);
+      next.add(-at - 1, reason);
+      via = List.copyOf(next);
     }
   }
 }

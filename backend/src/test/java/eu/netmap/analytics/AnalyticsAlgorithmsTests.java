@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.alg.scoring.Coreness;
 import org.jgrapht.alg.scoring.PageRank;
@@ -261,6 +262,52 @@ class AnalyticsAlgorithmsTests {
   }
 
   @Test
+  void shouldMatchNetworkxPageRankOnTheIndexArrays() {
+    assertScores(
+        new WeightedPageRank<>(IndexedGraph.of(graph(34, KARATE, null))).scores(), KARATE_PAGERANK);
+    assertScores(
+        new WeightedPageRank<>(IndexedGraph.of(graph(8, W, W_WEIGHTS))).scores(), W_PAGERANK);
+    // W plus an isolated vertex i (index 8), whose rank is spread over every vertex:
+    // nx.pagerank(W + i, alpha=0.85, weight="weight")
+    var withIsolated = graph(9, W, W_WEIGHTS);
+    assertScores(
+        new WeightedPageRank<>(IndexedGraph.of(withIsolated)).scores(),
+        new double[] {
+          0.1105825408,
+          0.1352755165,
+          0.1091158560,
+          0.1497775234,
+          0.1753632569,
+          0.1082779151,
+          0.1226649651,
+          0.0705375182,
+          0.0184049080
+        });
+  }
+
+  @Test
+  void shouldFindTheComponentsJGraphTFinds() {
+    Random random = new Random(5);
+    for (int round = 0; round < 20; round++) {
+      var g = new SimpleWeightedGraph<Integer, DefaultWeightedEdge>(DefaultWeightedEdge.class);
+      for (int i = 0; i < 80; i++) {
+        g.addVertex(i);
+      }
+      for (int i = 0; i < 60; i++) {
+        int a = random.nextInt(80);
+        int b = random.nextInt(80);
+        if (a != b) {
+          g.addEdge(a, b);
+        }
+      }
+      Set<Set<Integer>> ours =
+          new Components<>(IndexedGraph.of(g))
+              .components().stream().map(Set::copyOf).collect(Collectors.toSet());
+      assertThat(ours).isEqualTo(Set.copyOf(new ConnectivityInspector<>(g).connectedSets()));
+    }
+  }
+
+  @Test
   void shouldMatchNetworkxClusteringCorenessCutpointsAndBridgesThroughJGraphT() {
     var karate = graph(34, KARATE, null);
     assertScores(new ClusteringCoefficient<>(karate).getScores(), KARATE_CLUSTERING);
@@ -281,6 +328,57 @@ class AnalyticsAlgorithmsTests {
     var w = new BiconnectivityInspector<>(graph(8, W, W_WEIGHTS));
     assertThat(w.getCutpoints()).containsExactlyInAnyOrder(2, 3, 6);
     assertThat(w.getBridges()).hasSize(2);
+  }
+
+  @Test
+  void shouldFindCutVerticesAndBridgesLikeNetworkxAndJGraphT() {
+    // nx.articulation_points(K) = [0]; without 0, nx.connected_components gives 3 pieces:
+    // [11], [4, 5, 6, 10, 16] and the rest; nx.bridges(K) = [(0, 11)]
+    var karate = new Biconnectivity<>(IndexedGraph.of(graph(34, KARATE, null)));
+    assertThat(karate.cutpoints()).isEqualTo(Map.of(0, 3));
+    assertThat(karate.bridges())
+        .singleElement()
+        .satisfies(b -> assertThat(Set.of(b.source(), b.target())).isEqualTo(Set.of(0, 11)));
+    // W: nx.articulation_points(W) = c, d, g; nx.bridges(W) = (c, d), (g, h)
+    var w = new Biconnectivity<>(IndexedGraph.of(graph(8, W, W_WEIGHTS)));
+    assertThat(w.cutpoints()).isEqualTo(Map.of(2, 2, 3, 2, 6, 2));
+    assertThat(w.bridges()).hasSize(2);
+    // random sparse graphs: the same cut vertices, pieces (= blocks through the vertex) and bridges
+    // as JGraphT's recursive inspector
+    Random random = new Random(3);
+    for (int round = 0; round < 20; round++) {
+      var g = new SimpleWeightedGraph<Integer, DefaultWeightedEdge>(DefaultWeightedEdge.class);
+      int n = 60;
+      for (int i = 0; i < n; i++) {
+        g.addVertex(i);
+      }
+      for (int i = 0; i < 70; i++) {
+        int a = random.nextInt(n);
+        int b = random.nextInt(n);
+        if (a != b) {
+          g.addEdge(a, b);
+        }
+      }
+      var ours = new Biconnectivity<>(IndexedGraph.of(g));
+      var theirs = new BiconnectivityInspector<>(g);
+      assertThat(ours.cutpoints().keySet()).isEqualTo(theirs.getCutpoints());
+      ours.cutpoints()
+          .forEach((v, pieces) -> assertThat(pieces).isEqualTo(theirs.getBlocks(v).size()));
+      assertThat(ours.bridges().stream().map(b -> g.getEdge(b.source(), b.target())).toList())
+          .containsExactlyInAnyOrderElementsOf(theirs.getBridges());
+    }
+  }
+
+  @Test
+  void shouldNotOverflowTheStackOnALongPath() {
+    int n = 300_000;
+    int[][] path = new int[n - 1][];
+    for (int i = 0; i < n - 1; i++) {
+      path[i] = new int[] {i, i + 1};
+    }
+    var biconnectivity = new Biconnectivity<>(IndexedGraph.of(graph(n, path, null)));
+    assertThat(biconnectivity.cutpoints()).hasSize(n - 2);
+    assertThat(biconnectivity.bridges()).hasSize(n - 1);
   }
 
   @Test

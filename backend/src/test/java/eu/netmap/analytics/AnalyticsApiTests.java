@@ -151,6 +151,8 @@ class AnalyticsApiTests extends EmbeddedNeo4jTest {
     assertThat(gaps.get("components")).hasSize(1);
     assertThat(gaps.get("components").get(0).get("size").asInt()).isEqualTo(10);
     assertThat(texts(gaps.get("cutpoints"), "id")).containsExactly("italy");
+    // without Italy: Romania alone, the ESFCoNet regions, and Veneto with Slovenia and Nova Gorica
+    assertThat(gaps.get("cutpoints").get(0).get("splitsInto").asInt()).isEqualTo(3);
     JsonNode bridge = gaps.get("bridges").get(0);
     assertThat(gaps.get("bridges")).hasSize(1);
     assertThat(bridge.get("source").get("id").asString()).isEqualTo("italy");
@@ -225,7 +227,7 @@ class AnalyticsApiTests extends EmbeddedNeo4jTest {
     JsonNode result = ok("/api/analytics/suggestions?for=romania");
     assertThat(result.get("view").asString()).isEqualTo("regions");
     assertThat(result.get("method").asString()).isEqualTo("adamic-adar");
-    assertThat(result.get("forNode").get("id").asString()).isEqualTo("romania");
+    assertThat(result.get("for").get("id").asString()).isEqualTo("romania");
     JsonNode items = result.get("items");
     assertThat(texts(items, "id"))
         .containsExactly("finland", "belgium", "nova-gorica", "slovenia", "vlaanderen");

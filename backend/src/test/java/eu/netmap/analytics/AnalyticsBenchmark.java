@@ -1,0 +1,216 @@
+package eu.netmap.analytics;
+
+import eu.netmap.graph.DataVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.scoring.PageRank;
+import org.jgrapht.generate.BarabasiAlbertGraphGenerator;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+import org.jgrapht.util.SupplierUtil;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark, not a test (its name keeps it out of the normal build). Generates a Barabási–Albert
+ * graph (100,000 nodes, m = 5, ~500,000 edges, seed 42) into a fresh embedded Neo4j, reads the
+ * snapshot and times the analytics on it, then times python-igraph on the same edge list and prints
+ * each ratio netmap/igraph. Run it with {@code bench/analytics.sh} (see BENCHMARKS.md).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class AnalyticsBenchmark {
+
+  static final int NODES = Integer.getInteger("bench.nodes", 100_000);
+  static final int EDGES_PER_NODE = 5;
+  static final int EXACT_NODES = Integer.getInteger("bench.exactNodes", 10_000);
+  static final int PIVOTS = 100;
+  static final long SEED = 42;
+  static final int BATCH = 20_000;
+
+  static final Path DATA_DIR = temp("netmap-bench-");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("netmap.data-dir", DATA_DIR::toString);
+    registry.add("netmap.neo4j.embedded.bolt-port", () -> "0");
+    registry.add("netmap.seed.enabled", () -> "false");
+  }
+
+  @Autowired Driver driver;
+  @Autowired DataVersion dataVersion;
+  @Autowired AnalyticsService analytics;
+
+  private final Map<String, Double> netmap = new LinkedHashMap<>();
+
+  @Test
+  void benchmark() throws Exception {
+    Graph<Integer, DefaultEdge> ba = barabasiAlbert(NODES);
+    int[][] edges = edges(ba);
+    long start = System.nanoTime();
+    write(edges);
+    System.out.printf(
+        "wrote BA graph: %d nodes, %d edges into Neo4j in %.1f s%n",
+        NODES, edges.length, (System.nanoTime() - start) / 1e9);
+    dataVersion.bump();
+
+    // warm the JIT on a first read, then time the second
+    time("snapshot read (first, cold JIT)", () -> analytics.snapshot());
+    dataVersion.bump();
+    Snapshot snapshot = time("snapshot read", () -> analytics.snapshot());
+    Graph<String, Tie> graph = snapshot.graph(View.STORED);
+    IndexedGraph<String> indexed = time("index arrays", () -> IndexedGraph.of(graph));
+
+    time("pagerank", () -> new WeightedPageRank<>(indexed).scores());
+    time("pagerank (JGraphT)", () -> new PageRank<>(graph, 0.85, 1000, 1e-10).getScores());
+    time("components", () -> new Components<>(indexed).components());
+    time("components (JGraphT)", () -> new ConnectivityInspector<>(graph).connectedSets());
+    time("cut vertices + bridges", () -> new Biconnectivity<>(indexed).bridges());
+    time("louvain", () -> new Louvain<>(indexed).getClustering());
+    time("constraint", () -> new StructuralHoles<>(indexed).constraint());
+    time(
+        "betweenness k=" + PIVOTS,
+        () -> new ShortestPathCentrality<>(indexed, PIVOTS, new Random(SEED)).betweenness());
+
+    Graph<Integer, DefaultEdge> small = barabasiAlbert(EXACT_NODES);
+    int[][] smallEdges = edges(small);
+    IndexedGraph<Integer> smallIndexed = IndexedGraph.of(small);
+    time(
+        "betweenness exact " + EXACT_NODES,
+        () -> new ShortestPathCentrality<>(smallIndexed).betweenness());
+
+    Path big = writeEdges("ba-" + NODES, edges);
+    Path little = writeEdges("ba-" + EXACT_NODES, smallEdges);
+    Map<String, Double> igraph = igraph(big, little);
+    System.out.println();
+    System.out.printf(
+        "%-34s %12s %12s %10s%n", "measure (" + NODES + " nodes)", "netmap s", "igraph s", "ratio");
+    netmap.forEach(
+        (name, seconds) -> {
+          Double other = igraph.get(name);
+          System.out.printf(
+              "%-34s %12.3f %12s %10s%n",
+              name,
+              seconds,
+              other == null ? "-" : String.format("%.3f", other),
+              other == null || other == 0 ? "-" : String.format("%.1f", seconds / other));
+        });
+    igraph.forEach(
+        (name, seconds) -> {
+          if (!netmap.containsKey(name)) {
+            System.out.printf("%-34s %12s %12.3f%n", name, "-", seconds);
+          }
+        });
+  }
+
+  private <T> T time(String name, Supplier<T> work) {
+    long start = System.nanoTime();
+    T result = work.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    netmap.put(name, seconds);
+    System.out.printf("%-34s %8.3f s%n", name, seconds);
+    return result;
+  }
+
+  static Graph<Integer, DefaultEdge> barabasiAlbert(int n) {
+    Graph<Integer, DefaultEdge> graph =
+        new SimpleGraph<>(SupplierUtil.createIntegerSupplier(), DefaultEdge::new, false);
+    new BarabasiAlbertGraphGenerator<Integer, DefaultEdge>(
+            EDGES_PER_NODE + 1, EDGES_PER_NODE, n, new Random(SEED))
+        .generateGraph(graph);
+    return graph;
+  }
+
+  static int[][] edges(Graph<Integer, DefaultEdge> graph) {
+    List<int[]> list = new ArrayList<>(graph.edgeSet().size());
+    for (DefaultEdge e : graph.edgeSet()) {
+      list.add(new int[] {graph.getEdgeSource(e), graph.getEdgeTarget(e)});
+    }
+    return list.toArray(new int[0][]);
+  }
+
+  private void write(int[][] edges) {
+    try (Session session = driver.session()) {
+      for (int from = 0; from < NODES; from += BATCH) {
+        session
+            .run(
+                "UNWIND range($from, $to - 1) AS i CREATE (:Organisation {id: 'ba-' + i, name: 'BA"
+                    + " ' + i})",
+                Map.of("from", from, "to", Math.min(NODES, from + BATCH)))
+            .consume();
+      }
+      for (int from = 0; from < edges.length; from += BATCH) {
+        List<List<String>> pairs = new ArrayList<>();
+        for (int i = from; i < Math.min(edges.length, from + BATCH); i++) {
+          pairs.add(List.of("ba-" + edges[i][0], "ba-" + edges[i][1]));
+        }
+        session
+            .run(
+                "UNWIND $pairs AS p MATCH (a:Organisation {id: p[0]}), (b:Organisation {id: p[1]})"
+                    + " CREATE (a)-[:TIED_TO]->(b)",
+                Map.of("pairs", pairs))
+            .consume();
+      }
+    }
+  }
+
+  private static Path writeEdges(String name, int[][] edges) throws IOException {
+    Path file = DATA_DIR.resolve(name + ".edges");
+    StringBuilder text = new StringBuilder(edges.length * 14);
+    for (int[] e : edges) {
+      text.append(e[0]).append(' ').append(e[1]).append('\n');
+    }
+    Files.writeString(file, text, StandardCharsets.US_ASCII);
+    return file;
+  }
+
+  /** Runs bench/igraph_bench.py with a Python that has igraph; empty when none has. */
+  private static Map<String, Double> igraph(Path big, Path little) throws Exception {
+    Map<String, Double> times = new LinkedHashMap<>();
+    Path script = Path.of("src/test/python/igraph_bench.py").toAbsolutePath();
+    for (String python : List.of("python3", "/usr/bin/python3")) {
+      Process process =
+          new ProcessBuilder(python, script.toString(), big.toString(), little.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() == 0) {
+        for (String line : output.split("\n")) {
+          String[] parts = line.split("\t");
+          if (parts.length == 2) {
+            times.put(parts[0], Double.parseDouble(parts[1]));
+          } else if (!line.isBlank()) {
+            System.out.println("igraph: " + line);
+          }
+        }
+        return times;
+      }
+      System.out.println(python + ": " + output.lines().reduce((a, b) -> b).orElse(""));
+    }
+    System.out.println("python-igraph not found (apt-get install -y python3-igraph): no ratios");
+    return times;
+  }
+
+  private static Path temp(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
