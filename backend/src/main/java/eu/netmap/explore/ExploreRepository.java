@@ -147,8 +147,8 @@ class ExploreRepository {
                 WITH DISTINCT n, m
                 WITH n, m, CASE WHEN m IS NULL THEN -1 ELSE COUNT { (m)--() } END AS degree
                 ORDER BY degree DESC, m.name
-                WITH n, [x IN collect(m) WHERE x IS NOT NULL] AS all
-                RETURN n, size(all) AS total, all[..$limit] AS shown
+                WITH n, [x IN collect(m) WHERE x IS NOT NULL] AS found
+                RETURN n, size(found) AS total, found[..$limit] AS shown
                 """)
         .bindAll(Map.of("id", id, "limit", limit))
         .fetchAs(Shown.class)
