@@ -223,3 +223,22 @@ test('source support counts the nodes and relationships citing each source', () 
   assert.deepEqual(s.get('src-2'), { nodes: [], links: [] });
   assert.equal(s.get('src-3').nodes.length, 1);
 });
+
+test('the synthetic graph has the size asked for, valid links and hubs, and repeats for a seed', async () => {
+  const { syntheticGraph } = await import(js('synthetic.js'));
+  const g = syntheticGraph(5000, 7);
+  assert.equal(g.nodes.length, 5000);
+  const ids = new Set(g.nodes.map((n) => n.id));
+  assert.ok(g.links.every((l) => ids.has(l.source) && ids.has(l.target)));
+  const degree = m.viewDegrees(g.links);
+  assert.ok(Math.max(...degree.values()) > 50, 'some hubs');
+  assert.deepEqual(syntheticGraph(100, 7), syntheticGraph(100, 7));
+});
+
+test('views start without Source nodes, which link to nothing', () => {
+  const g = themed();
+  m.addNode(g, { id: 'src-a', label: 'Source', name: 'A document' });
+  g.roots.delete('src-a');
+  assert.ok(!ids(m.applyFilters(g, m.defaultFilters())).includes('src-a'));
+  assert.ok(ids(m.applyFilters(g, m.noFilters())).includes('src-a'));
+});

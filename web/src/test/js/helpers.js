@@ -20,13 +20,14 @@ export function loadD3() {
   return exports;
 }
 
-/** A neighbourhood as /api/nodes/{id}/neighbours returns it. */
+/** A neighbourhood as /api/nodes/{id}/neighbours returns it; total counts the neighbours. */
 export function neighbourhood(centre, neighbours, { total = neighbours.length, label = 'Organisation', type = 'MEMBER_OF' } = {}) {
   const node = (id, l = label) => ({ id, label: l, name: id.toUpperCase(), nameEn: `${id} (en)`, properties: { sources: ['src-a'] } });
   return {
     nodes: [node(centre, 'Network'), ...neighbours.map((n) => node(n))],
     links: neighbours.map((n) => ({ source: n, target: centre, type, properties: { role: 'partner', sources: ['src-a'] } })),
-    total,
+    // like the API: total counts the nodes of the whole neighbourhood, the centre included
+    total: total + 1,
     truncated: total > neighbours.length,
   };
 }

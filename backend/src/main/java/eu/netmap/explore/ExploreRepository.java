@@ -160,8 +160,10 @@ class ExploreRepository {
               return new Shown(nodes, record.get("total").asLong());
             })
         .one()
+        // total counts nodes, as everywhere in graph JSON: the neighbours and the node itself
         .map(
-            shown -> graph(shown.nodes(), shown.total(), shown.total() > shown.nodes().size() - 1));
+            shown ->
+                graph(shown.nodes(), shown.total() + 1, shown.total() > shown.nodes().size() - 1));
   }
 
   private record Shown(List<Node> nodes, long total) {}

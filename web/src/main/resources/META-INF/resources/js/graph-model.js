@@ -56,6 +56,8 @@ export function mergeGraph(graph, json, { centre = null, limit = PAGE } = {}) {
       name: data.name,
       nameEn: data.nameEn,
       properties: data.properties ?? {},
+      // not laid out yet: the view gives the layout energy for it
+      unsettled: true,
     };
     if (anchor && anchor.x !== undefined && data.id !== centre) {
       const angle = (2 * Math.PI * index) / Math.max(1, newcomers.length);
@@ -81,8 +83,10 @@ export function mergeGraph(graph, json, { centre = null, limit = PAGE } = {}) {
   }
   if (centre) {
     graph.roots.add(centre);
+    // total counts the nodes of the whole neighbourhood, the centre included
     const shown = json.nodes.filter((n) => n.id !== centre).length;
-    graph.expanded.set(centre, { limit, shown, total: json.total ?? shown });
+    const total = json.total === undefined ? shown : Math.max(shown, json.total - 1);
+    graph.expanded.set(centre, { limit, shown, total });
   }
   return added;
 }
@@ -210,6 +214,16 @@ export function viewDegrees(links) {
 /** The filters that show everything. */
 export function noFilters() {
   return { hiddenLabels: new Set(), hiddenTypes: new Set(), theme: null, period: null };
+}
+
+/**
+ * The filters a view starts with: everything but Source nodes, which link to nothing (facts name
+ * their sources in properties) and have a page of their own.
+ */
+export function defaultFilters() {
+  const filters = noFilters();
+  filters.hiddenLabels.add('Source');
+  return filters;
 }
 
 /**

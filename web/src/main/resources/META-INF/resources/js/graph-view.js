@@ -46,7 +46,8 @@ export function createGraphView(container, options) {
   let width = container.clientWidth || 800;
   let height = container.clientHeight || 500;
 
-  const simulation = createSimulation(d3, (d) => r(d));
+  // at rest until there is something to lay out
+  const simulation = createSimulation(d3, (d) => r(d)).alpha(0);
 
   function r(d) {
     if (d.stub) return 9;
@@ -56,6 +57,9 @@ export function createGraphView(container, options) {
   const zoom = d3
     .zoom()
     .scaleExtent([0.02, 8])
+    .on('start', () => {
+      state.zooming = true;
+    })
     .on('zoom', (event) => {
       state.transform = event.transform;
       if (state.mode === 'svg') layer.attr('transform', event.transform);
@@ -63,7 +67,9 @@ export function createGraphView(container, options) {
       hideLabelsWhileMoving();
     })
     .on('end', () => {
+      state.zooming = false;
       if (state.resting) placeLabelsNow();
+      else drawCanvas();
     });
 
   // --- SVG mode elements
@@ -150,15 +156,17 @@ export function createGraphView(container, options) {
     for (const id of state.stubs.keys()) if (!keep.has(id)) state.stubs.delete(id);
 
     const before = new Set(state.nodes.map((n) => n.id));
+    // only nodes without a settled place need the layout to move; nodes that come back with a
+    // position (undo, a saved view, the page drawn again) stay where they were
     let fresh = 0;
     for (const n of nodes) {
       if (n.x === undefined || Number.isNaN(n.x)) {
-        n.x = (Math.random() - 0.5) * 100;
-        n.y = (Math.random() - 0.5) * 100;
+        // d3 places nodes without a position on a phyllotaxis spiral: a calm start
         fresh++;
-      } else if (!before.has(n.id)) {
+      } else if (n.unsettled) {
         fresh++;
       }
+      delete n.unsettled;
     }
     const removed = state.nodes.length - nodes.filter((n) => before.has(n.id)).length;
     state.nodes = [...nodes, ...stubNodes];
@@ -167,6 +175,8 @@ export function createGraphView(container, options) {
       ...stubLinks,
     ];
     setMode(nodes.length > CANVAS_THRESHOLD ? 'canvas' : 'svg');
+    // big graphs cool faster: fewer ticks, each of them costly
+    simulation.alphaDecay(state.mode === 'canvas' ? 0.06 : 0.035);
     simulation.nodes(state.nodes);
     simulation.force('link').links(state.links);
     simulation.force('collide').radius((d) => r(d) + 3);
@@ -175,10 +185,10 @@ export function createGraphView(container, options) {
     const heat = fresh > 0 ? Math.max(0.3, Math.min(1, share * 1.5)) : removed > 0 ? 0.1 : 0;
     if (heat > 0) {
       reheat(heat);
-    } else {
+    } else if (state.resting || simulation.alpha() <= simulation.alphaMin() || state.nodes.length === 0) {
       if (state.mode === 'svg') ticked();
       else drawCanvas();
-      placeLabelsNow();
+      rest();
     }
   }
 
@@ -344,7 +354,7 @@ export function createGraphView(container, options) {
       id: d.id,
       x: t.applyX(d.x),
       y: t.applyY(d.y),
-      r: (d.stub ? measure(nodeName(d)) / 2 + 6 : r(d)) * t.k,
+      r: (d.stub ? measure(nodeName(d)) / 2 + 6 : r(d) * reach(d.label)) * t.k,
       text: d.stub ? '' : nodeName(d),
       priority:
         (d.id === state.selected ? 1e9 : 0) +
@@ -352,6 +362,11 @@ export function createGraphView(container, options) {
         r(d) * 1000 +
         (degree.get(d.id) ?? 0),
     }));
+  }
+
+  /** How far a shape reaches, in radii of the circle of the same area (diamonds are tall). */
+  function reach(label) {
+    return { Network: 1.5, Project: 1.35, Theme: 1.35, Event: 1.2, Region: 1.15 }[label] ?? 1.05;
   }
 
   /** Places labels without overlap, in screen space (so it depends on the zoom). */
@@ -401,6 +416,15 @@ export function createGraphView(container, options) {
   }
 
   function paint() {
+    const started = performance.now();
+    paintFrame();
+    wrap.attr('data-paint-ms', (performance.now() - started).toFixed(1));
+  }
+
+  /** Nodes drawn as plain squares while zooming a graph this big: shapes cost too much per frame. */
+  const SIMPLE_WHILE_ZOOMING = 3000;
+
+  function paintFrame() {
     const ratio = window.devicePixelRatio || 1;
     const t = state.transform;
     context.save();
@@ -436,7 +460,7 @@ export function createGraphView(container, options) {
       if (!groups.has(colour)) groups.set(colour, []);
       groups.get(colour).push(d);
     }
-    const tiny = t.k * 8 < 2.5;
+    const tiny = t.k * 8 < 2.5 || (state.zooming && state.nodes.length > SIMPLE_WHILE_ZOOMING);
     for (const [colour, list] of groups) {
       context.beginPath();
       for (const d of list) {
@@ -464,7 +488,7 @@ export function createGraphView(container, options) {
     }
     context.restore();
 
-    if (state.resting) {
+    if (state.resting && !state.zooming) {
       context.save();
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       context.font = FONT;

@@ -98,6 +98,7 @@ export function applyPositions(graph, state) {
     node.y = p[1];
     node.vx = 0;
     node.vy = 0;
+    delete node.unsettled;
     if (p[2]) {
       node.fx = p[0];
       node.fy = p[1];

@@ -55,6 +55,7 @@ function unitShape(label) {
         moveTo: (a, b) => commands.push(['M', a, b]),
         lineTo: (a, b) => commands.push(['L', a, b]),
         arc: (a, b, radius) => commands.push(['A', a, b, radius]),
+        rect: (a, b, w, h) => commands.push(['R', a, b, w, h]),
         closePath: () => commands.push(['Z']),
       })();
     unitShapes.set(label, commands);
@@ -70,7 +71,8 @@ export function drawShape(context, label, x, y, r) {
     else if (c[0] === 'A') {
       context.moveTo(x + (c[1] + c[3]) * r, y + c[2] * r);
       context.arc(x + c[1] * r, y + c[2] * r, c[3] * r, 0, 2 * Math.PI);
-    } else context.closePath();
+    } else if (c[0] === 'R') context.rect(x + c[1] * r, y + c[2] * r, c[3] * r, c[4] * r);
+    else context.closePath();
   }
 }
 

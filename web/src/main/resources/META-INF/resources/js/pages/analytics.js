@@ -256,7 +256,8 @@ export function mount(root, ctx) {
       const json = await api.graph(GRAPH_LIMIT);
       if (destroyed) return;
       graph = createGraph();
-      mergeGraph(graph, json);
+      // Source nodes link to nothing: they would only float around the picture
+      mergeGraph(graph, { ...json, nodes: json.nodes.filter((n) => n.label !== 'Source') });
       draw();
     } catch (e) {
       graphHost.append(el('p', { class: 'message error' }, t('error.generic', { message: e.message })));

@@ -7,12 +7,12 @@ import {
   addNode,
   applyFilters,
   createGraph,
+  defaultFilters,
   hideNode,
   kindsInView,
   mergeGraph,
   moreStubs,
   nextLimit,
-  noFilters,
   periodsInView,
   radii,
   relationsOf,
@@ -32,6 +32,7 @@ import {
 } from '../layout-state.js';
 import { createSearchBox } from '../search-box.js';
 import { swatch } from '../styles.js';
+import { syntheticGraph } from '../synthetic.js';
 import { el, clear } from '../dom.js';
 
 const METRICS = ['viewDegree', 'degree', 'pagerank', 'betweenness', 'none'];
@@ -44,7 +45,7 @@ export function mount(root, ctx) {
   const session = (ctx.session.explore ??= {
     graph: createGraph(),
     history: new History(),
-    filters: noFilters(),
+    filters: defaultFilters(),
     metric: 'viewDegree',
     selected: null,
     transform: null,
@@ -278,8 +279,11 @@ export function mount(root, ctx) {
   }
 
   let refreshToken = 0;
+  let filtersStale = true;
   async function refresh(rebuildFilters = true) {
     const token = ++refreshToken;
+    // a later refresh may overtake this one: it then rebuilds the filters in its place
+    filtersStale ||= rebuildFilters;
     const graph = session.graph;
     const visible = applyFilters(graph, session.filters);
     const ids = new Set(visible.nodes.map((n) => n.id));
@@ -299,7 +303,10 @@ export function mount(root, ctx) {
     restoreButton.disabled = !ctx.storage.get(STORAGE_KEY);
     const counts = t('explore.counts', { nodes: visible.nodes.length, links: visible.links.length });
     showStatus(view.mode === 'canvas' ? `${counts} · ${t('explore.canvas')}` : counts);
-    if (rebuildFilters) renderFilters();
+    if (filtersStale) {
+      filtersStale = false;
+      renderFilters();
+    }
   }
 
   function showStatus(text, isError = false) {
@@ -536,7 +543,7 @@ export function mount(root, ctx) {
     session.history.push(session.graph);
     applyPositions(graph, state);
     Object.assign(session.graph, graph);
-    session.filters = filtersFrom(state, noFilters());
+    session.filters = filtersFrom(state, defaultFilters());
     if (state.metric && METRICS.includes(state.metric)) {
       session.metric = state.metric;
       metricSelect.value = state.metric;
@@ -551,7 +558,7 @@ export function mount(root, ctx) {
     document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
   function exportSvg() {
@@ -570,6 +577,14 @@ export function mount(root, ctx) {
       const state = decodeState(params.view);
       if (state) await restoreState(state);
       else showStatus(t('error.generic', { message: 'view' }), true);
+    } else if (params.demo) {
+      // a synthetic graph, to try big graphs without big data
+      const n = Math.min(200000, Math.max(1, Number(params.demo) || 1000));
+      Object.assign(session.graph, createGraph());
+      mergeGraph(session.graph, syntheticGraph(n, 1));
+      fitOnRest = true;
+      await refresh();
+      view.fit(null, 0);
     } else if (params.node) {
       try {
         const full = await api.node(params.node);
