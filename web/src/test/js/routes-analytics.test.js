@@ -74,3 +74,10 @@ test('cells read well', () => {
   assert.equal(a.humanise('cutVertices'), 'cut vertices');
   assert.equal(a.humanise('missing.links'), 'missing · links');
 });
+
+test('objects in cells read as names, groups with their size, facts as arrows', () => {
+  assert.equal(a.cellText({ id: 'italy', label: 'Region', name: 'Italia' }), 'Italia');
+  assert.equal(a.cellText([{ community: 'c1', label: 'Veneto group', members: [{ id: 'a' }, { id: 'b' }] }]), 'Veneto group (2)');
+  assert.equal(a.cellText({ source: 'a', type: 'MEMBER_OF', target: 'b' }, (id) => id.toUpperCase()), 'A → B');
+  assert.equal(a.cellText({ weird: 1 }), '{"weird":1}');
+});

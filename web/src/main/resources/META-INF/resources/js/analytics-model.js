@@ -83,12 +83,22 @@ export function cellText(value, nameOf = (id) => id) {
     return Math.abs(value) >= 100 ? value.toFixed(1) : value.toPrecision(3);
   }
   if (Array.isArray(value)) {
-    const parts = value.slice(0, 8).map((v) => (isObject(v) ? v.name ?? v.id ?? JSON.stringify(v) : nameOf(String(v))));
+    const parts = value.slice(0, 8).map((v) => (isObject(v) ? objectText(v, nameOf) : nameOf(String(v))));
     return parts.join(', ') + (value.length > 8 ? ` … (${value.length})` : '');
   }
-  if (isObject(value)) return value.name ?? value.id ?? JSON.stringify(value);
+  if (isObject(value)) return objectText(value, nameOf);
   if (typeof value === 'string') return nameOf(value);
   return String(value);
+}
+
+/** An object in a cell: its name (or label, id …), with the size of its member list; facts as arrows. */
+function objectText(v, nameOf) {
+  if (v.source !== undefined && v.type !== undefined && v.target !== undefined) {
+    return `${nameOf(String(v.source))} → ${nameOf(String(v.target))}`;
+  }
+  const name = v.name ?? (v.id !== undefined ? nameOf(String(v.id)) : undefined) ?? v.label ?? v.community;
+  if (name === undefined) return JSON.stringify(v);
+  return Array.isArray(v.members) ? `${name} (${v.members.length})` : String(name);
 }
 
 /** A table or column key in words: "cutVertices" → "cut vertices". */

@@ -166,6 +166,16 @@ export function mount(root, ctx) {
   };
   document.addEventListener('keydown', onKey);
 
+  // Escape in the details panel closes it and gives the focus back to the node in the graph
+  details.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !session.selected) return;
+    const id = session.selected;
+    session.selected = null;
+    refresh(false);
+    renderDetails();
+    view.focusNode(id);
+  });
+
   // ---------------------------------------------------------------- actions
   async function run(text, work) {
     const done = ctx.progress.start(text);
@@ -268,8 +278,8 @@ export function mount(root, ctx) {
     if (metric === 'viewDegree') return viewDegrees(visible.links);
     if (!session.metricCache.has(metric)) {
       try {
-        const json = await api.analytics('hubs', { view: 'stored', metric, limit: 5000 });
-        session.metricCache.set(metric, new Map(json.items.map((i) => [i.id, i.score])));
+        const json = await api.scores('stored', metric);
+        session.metricCache.set(metric, new Map(Object.entries(json.scores ?? {})));
       } catch (e) {
         showStatus(t('metric.unavailable', { message: e.status === 404 ? `HTTP 404` : e.message }), true);
         return viewDegrees(visible.links);
