@@ -25,6 +25,9 @@ public abstract class EmbeddedNeo4jTest {
   static void embeddedNeo4j(DynamicPropertyRegistry registry) {
     registry.add("netmap.data-dir", DATA_DIR::toString);
     registry.add("netmap.neo4j.embedded.bolt-port", () -> "0");
+    // short console limits, so tests can reach them quickly
+    registry.add("netmap.cypher.timeout", () -> "2s");
+    registry.add("netmap.cypher.max-rows", () -> "1000");
   }
 
   private static Path tempDir() {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
@@ -23,6 +24,13 @@ import org.springframework.stereotype.Repository;
 /** The read queries of the explore API, run through {@link Neo4jClient}. */
 @Repository
 class ExploreRepository {
+
+  /** Lucene's English stop words, which the full-text index analyzer leaves out. */
+  private static final Set<String> STOP_WORDS =
+      Set.of(
+          "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is",
+          "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
+          "these", "they", "this", "to", "was", "will", "with");
 
   private final Neo4jClient client;
 
@@ -39,11 +47,17 @@ class ExploreRepository {
     String folded = Slugs.fold(text);
     List<String> words =
         Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
-    if (words.isEmpty()) {
+    // The index analyzer drops English stop words ("in" in "COM-IN"), so a stop word cannot be
+    // required; it still counts in the boost of whole-name matches below.
+    List<String> required = words.stream().filter(w -> !STOP_WORDS.contains(w)).toList();
+    if (required.isEmpty()) {
+      required = words;
+    }
+    if (required.isEmpty()) {
       return List.of();
     }
     String lucene =
-        String.join(" AND ", words.stream().map(w -> "(" + w + " OR " + w + "*)").toList());
+        String.join(" AND ", required.stream().map(w -> "(" + w + " OR " + w + "*)").toList());
     List<Scored> hits =
         new ArrayList<>(
             client
@@ -160,10 +174,10 @@ class ExploreRepository {
               return new Shown(nodes, record.get("total").asLong());
             })
         .one()
-        // total counts nodes, as everywhere in graph JSON: the neighbours and the node itself
         .map(
+            // total counts the whole neighbourhood's nodes, the node itself included
             shown ->
-                graph(shown.nodes(), shown.total() + 1, shown.total() > shown.nodes().size() - 1));
+                graph(shown.nodes(), shown.total() + 1, shown.total() + 1 > shown.nodes().size()));
   }
 
   private record Shown(List<Node> nodes, long total) {}

@@ -71,6 +71,10 @@ class EmbeddedNeo4jConfiguration {
               // Boot's Netty 4.2 breaks Neo4j 5.26's in-JVM local connector; TCP Bolt is enough.
               .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
               .setConfig(GraphDatabaseSettings.auth_enabled, embedded.authEnabled())
+              // the database shares the app's heap: one runaway query must not take all of it
+              .setConfig(
+                  GraphDatabaseSettings.memory_transaction_max_size,
+                  Runtime.getRuntime().maxMemory() / 2)
               .build();
     } catch (RuntimeException e) {
       throw explain(e, home, embedded);

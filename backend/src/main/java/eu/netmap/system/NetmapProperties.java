@@ -1,6 +1,7 @@
 package eu.netmap.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded database keeps its files
  * @param neo4j the embedded database
  * @param seed loading the curated seed dataset
+ * @param cypher the limits of the Cypher console
  */
 @ConfigurationProperties("netmap")
 public record NetmapProperties(
-    @DefaultValue("./data") Path dataDir, @DefaultValue Neo4j neo4j, @DefaultValue Seed seed) {
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue Neo4j neo4j,
+    @DefaultValue Seed seed,
+    @DefaultValue Cypher cypher) {
 
   /** Settings of Neo4j as netmap runs it. */
   public record Neo4j(@DefaultValue Embedded embedded) {}
@@ -42,4 +47,12 @@ public record NetmapProperties(
    * @param enabled load the seed dataset into an empty database at start-up
    */
   public record Seed(@DefaultValue("true") boolean enabled) {}
+
+  /**
+   * Limits of the read-only Cypher console.
+   *
+   * @param timeout a query running longer is stopped by the database
+   * @param maxRows rows beyond this are not returned; the answer says {@code truncated}
+   */
+  public record Cypher(@DefaultValue("10s") Duration timeout, @DefaultValue("10000") int maxRows) {}
 }

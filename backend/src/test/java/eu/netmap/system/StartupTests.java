@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -24,16 +27,22 @@ class StartupTests {
   @TempDir Path tmp;
 
   private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
-    String[] base = {
-      "--server.port=0",
-      "--netmap.data-dir=" + dataDir,
-      "--netmap.neo4j.embedded.bolt-port=0",
-      "--spring.main.banner-mode=off"
-    };
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    return new SpringApplicationBuilder(NetmapApplication.class).run(args);
+    // Spring joins repeated command-line options with commas, so an option given in extra
+    // replaces the default here instead of being added to it.
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String arg :
+        List.of(
+            "--server.port=0",
+            "--netmap.data-dir=" + dataDir,
+            "--netmap.neo4j.embedded.bolt-port=0",
+            "--spring.main.banner-mode=off")) {
+      args.put(arg.substring(0, arg.indexOf('=')), arg);
+    }
+    for (String arg : extra) {
+      args.put(arg.substring(0, arg.indexOf('=')), arg);
+    }
+    return new SpringApplicationBuilder(NetmapApplication.class)
+        .run(args.values().toArray(String[]::new));
   }
 
   private static long count(ConfigurableApplicationContext app, String query) {

@@ -1,0 +1,297 @@
+package eu.netmap.analytics;
+
+import eu.netmap.importer.GraphModel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.SimpleWeightedGraph;
+
+/**
+ * The graph at one data version, read once from Neo4j, with the four analytics views built from it.
+ * Immutable; {@link AnalyticsService} keeps one per data version.
+ */
+public final class Snapshot {
+
+  /** A relationship as read: ends by id, type, whether it names a source. */
+  record Fact(String source, String type, String target, boolean sourced) {}
+
+  /** A node as read, before the themes are known. */
+  record RawNode(
+      String id,
+      String label,
+      String name,
+      String nameEn,
+      String period,
+      boolean sourced,
+      Long declared) {}
+
+  private static final Set<String> TAKES_PART = Set.of("MEMBER_OF", "PARTICIPATES_IN");
+
+  private final long version;
+  private final Map<String, SnapshotNode> nodes;
+  private final Map<View, Graph<String, Tie>> views = new EnumMap<>(View.class);
+  private final Map<View, IndexedGraph<String>> indexed = new ConcurrentHashMap<>();
+  private final Map<String, Integer> mapped = new HashMap<>();
+  private final Map<String, Set<String>> ancestors = new HashMap<>();
+  private final List<Fact> unsourcedRelationships = new ArrayList<>();
+
+  Snapshot(long version, List<RawNode> rawNodes, List<Fact> facts) {
+    this.version = version;
+    Map<String, RawNode> raw = new LinkedHashMap<>();
+    rawNodes.forEach(n -> raw.put(n.id(), n));
+
+    Map<String, Set<String>> themes = new HashMap<>();
+    Map<String, Set<String>> takesPart = new LinkedHashMap<>();
+    Map<String, Set<String>> locatedIn = new HashMap<>();
+    Map<String, Set<String>> parents = new HashMap<>();
+    for (Fact fact : facts) {
+      RawNode from = raw.get(fact.source());
+      RawNode to = raw.get(fact.target());
+      if (from == null || to == null) {
+        continue;
+      }
+      if (!fact.sourced()) {
+        unsourcedRelationships.add(fact);
+      }
+      String fromLabel = from.label();
+      String toLabel = to.label();
+      switch (fact.type()) {
+        case "ADDRESSES" -> {
+          if (GraphModel.THEME.equals(toLabel)) {
+            themes.computeIfAbsent(from.id(), k -> new TreeSet<>()).add(to.id());
+          }
+        }
+        case "MEMBER_OF", "PARTICIPATES_IN" -> {
+          if (GraphModel.ACTORS.contains(fromLabel)
+              && GraphModel.COLLABORATIONS.contains(toLabel)) {
+            takesPart.computeIfAbsent(from.id(), k -> new TreeSet<>()).add(to.id());
+            mapped.merge(to.id(), 1, Integer::sum);
+          }
+        }
+        case "LOCATED_IN" -> {
+          if (GraphModel.REGION.equals(toLabel)) {
+            locatedIn.computeIfAbsent(to.id(), k -> new HashSet<>()).add(from.id());
+          }
+        }
+        case "PART_OF" -> {
+          if (GraphModel.REGION.equals(fromLabel) && GraphModel.REGION.equals(toLabel)) {
+            parents.computeIfAbsent(from.id(), k -> new HashSet<>()).add(to.id());
+          }
+        }
+        default -> {}
+      }
+    }
+
+    // the collaborations each region takes part in: its own, its organisations', its places'
+    Map<String, Set<String>> children = new HashMap<>();
+    parents.forEach(
+        (child, ps) ->
+            ps.forEach(p -> children.computeIfAbsent(p, k -> new HashSet<>()).add(child)));
+    Map<String, Set<String>> regionCollaborations = new LinkedHashMap<>();
+    for (RawNode node : raw.values()) {
+      if (!GraphModel.REGION.equals(node.label())) {
+        continue;
+      }
+      ancestors.put(node.id(), reachable(node.id(), parents));
+      Set<String> collaborations = new TreeSet<>();
+      Set<String> places = reachable(node.id(), children);
+      places.add(node.id());
+      for (String place : places) {
+        collaborations.addAll(takesPart.getOrDefault(place, Set.of()));
+        for (String organisation : locatedIn.getOrDefault(place, Set.of())) {
+          collaborations.addAll(takesPart.getOrDefault(organisation, Set.of()));
+        }
+      }
+      regionCollaborations.put(node.id(), collaborations);
+    }
+
+    Map<String, SnapshotNode> built = new LinkedHashMap<>();
+    for (RawNode node : raw.values()) {
+      Set<String> collaborations =
+          GraphModel.REGION.equals(node.label())
+              ? regionCollaborations.get(node.id())
+              : takesPart.getOrDefault(node.id(), Set.of());
+      Set<String> nodeThemes = new TreeSet<>(themes.getOrDefault(node.id(), Set.of()));
+      for (String collaboration : collaborations) {
+        nodeThemes.addAll(themes.getOrDefault(collaboration, Set.of()));
+      }
+      built.put(
+          node.id(),
+          new SnapshotNode(
+              node.id(),
+              node.label(),
+              node.name(),
+              node.nameEn(),
+              node.period(),
+              List.copyOf(nodeThemes),
+              node.sourced(),
+              node.declared()));
+    }
+    this.nodes = Collections.unmodifiableMap(built);
+
+    views.put(View.STORED, stored(raw.keySet(), facts));
+    views.put(View.TWO_MODE, twoMode(raw, takesPart, facts));
+    views.put(View.ACTORS, actors(raw, takesPart));
+    Map<String, Set<String>> regions = new LinkedHashMap<>(regionCollaborations);
+    views.put(View.REGIONS, projection(regions, this::related));
+  }
+
+  private static Set<String> reachable(String start, Map<String, Set<String>> next) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> queue = new ArrayDeque<>(next.getOrDefault(start, Set.of()));
+    while (!queue.isEmpty()) {
+      String id = queue.poll();
+      if (!id.equals(start) && seen.add(id)) {
+        queue.addAll(next.getOrDefault(id, Set.of()));
+      }
+    }
+    return seen;
+  }
+
+  private static SimpleWeightedGraph<String, Tie> newGraph() {
+    return new SimpleWeightedGraph<>(null, Tie::new);
+  }
+
+  private static Graph<String, Tie> stored(Set<String> ids, List<Fact> facts) {
+    SimpleWeightedGraph<String, Tie> graph = newGraph();
+    ids.forEach(graph::addVertex);
+    for (Fact fact : facts) {
+      if (fact.source().equals(fact.target())
+          || !graph.containsVertex(fact.source())
+          || !graph.containsVertex(fact.target())) {
+        continue;
+      }
+      Tie tie = graph.getEdge(fact.source(), fact.target());
+      if (tie == null) {
+        tie = graph.addEdge(fact.source(), fact.target());
+      }
+      tie.add(fact.type());
+    }
+    return graph;
+  }
+
+  private static Graph<String, Tie> twoMode(
+      Map<String, RawNode> raw, Map<String, Set<String>> takesPart, List<Fact> facts) {
+    SimpleWeightedGraph<String, Tie> graph = newGraph();
+    for (RawNode node : raw.values()) {
+      if (GraphModel.ORGANISATION.equals(node.label())
+          || GraphModel.COLLABORATIONS.contains(node.label())
+          || takesPart.containsKey(node.id())) {
+        graph.addVertex(node.id());
+      }
+    }
+    for (Fact fact : facts) {
+      if (TAKES_PART.contains(fact.type())
+          && takesPart.getOrDefault(fact.source(), Set.of()).contains(fact.target())) {
+        Tie tie = graph.getEdge(fact.source(), fact.target());
+        if (tie == null) {
+          tie = graph.addEdge(fact.source(), fact.target());
+        }
+        tie.add(fact.type());
+      }
+    }
+    return graph;
+  }
+
+  private static Graph<String, Tie> actors(
+      Map<String, RawNode> raw, Map<String, Set<String>> takesPart) {
+    Map<String, Set<String>> actors = new LinkedHashMap<>();
+    for (RawNode node : raw.values()) {
+      if (GraphModel.ORGANISATION.equals(node.label()) || takesPart.containsKey(node.id())) {
+        actors.put(node.id(), takesPart.getOrDefault(node.id(), Set.of()));
+      }
+    }
+    return projection(actors, (a, b) -> false);
+  }
+
+  /** Which pairs of a projection must not be tied although they share a collaboration. */
+  private interface Excluded {
+    boolean test(String a, String b);
+  }
+
+  /** Ties actors that share collaborations; weight = how many, {@code via} = which. */
+  private static Graph<String, Tie> projection(
+      Map<String, Set<String>> collaborationsOf, Excluded excluded) {
+    SimpleWeightedGraph<String, Tie> graph = newGraph();
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    collaborationsOf.forEach(
+        (actor, collaborations) -> {
+          graph.addVertex(actor);
+          collaborations.forEach(
+              c -> members.computeIfAbsent(c, k -> new ArrayList<>()).add(actor));
+        });
+    members.forEach(
+        (collaboration, list) -> {
+          for (int i = 0; i < list.size(); i++) {
+            for (int j = i + 1; j < list.size(); j++) {
+              String a = list.get(i);
+              String b = list.get(j);
+              if (excluded.test(a, b)) {
+                continue;
+              }
+              Tie tie = graph.getEdge(a, b);
+              if (tie == null) {
+                tie = graph.addEdge(a, b);
+              }
+              tie.add(collaboration);
+            }
+          }
+        });
+    for (Tie tie : graph.edgeSet()) {
+      graph.setEdgeWeight(tie, tie.via().size());
+    }
+    return graph;
+  }
+
+  /** The data version this snapshot was read at. */
+  public long version() {
+    return version;
+  }
+
+  /** Every node, by id, in reading order. */
+  public Map<String, SnapshotNode> nodes() {
+    return nodes;
+  }
+
+  /** The node with this id, or null. */
+  public SnapshotNode node(String id) {
+    return nodes.get(id);
+  }
+
+  /** The view's graph (read-only). */
+  public Graph<String, Tie> graph(View view) {
+    return new AsUnmodifiableGraph<>(views.get(view));
+  }
+
+  IndexedGraph<String> indexed(View view) {
+    return indexed.computeIfAbsent(view, v -> IndexedGraph.of(views.get(v)));
+  }
+
+  /** True when one region is part of the other (directly or through places in between). */
+  boolean related(String a, String b) {
+    return ancestors.getOrDefault(a, Set.of()).contains(b)
+        || ancestors.getOrDefault(b, Set.of()).contains(a);
+  }
+
+  /** How many actors are mapped as members or partners of a collaboration. */
+  int mapped(String collaboration) {
+    return mapped.getOrDefault(collaboration, 0);
+  }
+
+  /** Relationships that name no source. */
+  List<Fact> unsourcedRelationships() {
+    return Collections.unmodifiableList(unsourcedRelationships);
+  }
+}

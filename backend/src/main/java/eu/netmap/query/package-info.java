@@ -1,0 +1,2 @@
+/** The read-only Cypher console: guard, execution with limits, results as table and graph. */
+package eu.netmap.query;
