@@ -65,3 +65,19 @@ test('labels stay on screen and respect the maximum', () => {
   const many = Array.from({ length: 20 }, (_, i) => ({ id: `n${i}`, x: i * 200, y: 0, r: 2, text: 'x', priority: i }));
   assert.equal(placeLabels(many, measure, { max: 5 }).size, 5);
 });
+
+test('a crowd of 50,000 nodes is labelled quickly', () => {
+  const items = Array.from({ length: 50000 }, (_, i) => ({
+    id: `n${i}`,
+    x: (i * 7919) % 800,
+    y: (i * 104729) % 600,
+    r: 3,
+    text: `Organisation ${i}`,
+    priority: i % 100,
+  }));
+  const started = performance.now();
+  const placed = placeLabels(items, measure, { max: 300, bounds: { width: 800, height: 600 } });
+  const ms = performance.now() - started;
+  assert.ok(ms < 3000, `${ms.toFixed(0)} ms`);
+  assert.ok(placed.size <= 300);
+});

@@ -202,6 +202,23 @@ class BrowserTests extends EmbeddedNeo4jTest {
                 "return document.querySelectorAll('#analytics-graph g.node.highlighted').length > 0"));
     browser.graphAtRest();
     browser.screenshot("analytics");
+
+    // gaps: several tables; communities colour the graph
+    browser.driver().findElement(By.id("tab-gaps")).click();
+    browser.visible(By.cssSelector("#analytics-panel table.data[data-table=cutpoints]"));
+    browser.screenshot("analytics-gaps");
+    browser.driver().findElement(By.id("tab-communities")).click();
+    browser.visible(By.cssSelector("#analytics-panel table.data[data-table=communities]"));
+    browser.driver().findElement(By.id("colour-communities")).click();
+    browser.until(
+        d ->
+            (Long)
+                    browser.script(
+                        "return new Set([...document.querySelectorAll('#analytics-graph path.shape')]"
+                            + ".map(p => p.getAttribute('fill'))).size")
+                > 5);
+    browser.graphAtRest();
+    browser.screenshot("analytics-communities");
   }
 
   @Test
@@ -240,6 +257,8 @@ class BrowserTests extends EmbeddedNeo4jTest {
     browser.screenshot("explore-mobile");
     browser.open("/#/analytics");
     browser.present(By.cssSelector("#analytics-graph g.node"));
+    browser.visible(By.cssSelector("#analytics-panel table.data, #analytics-panel .message"));
+    browser.graphAtRest();
     browser.screenshot("analytics-mobile");
   }
 

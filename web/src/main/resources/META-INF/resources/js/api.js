@@ -39,6 +39,8 @@ export const api = {
   neighbours: (id, limit, options) => getJson(`/api/nodes/${q(id)}/neighbours?limit=${limit}`, options),
   graph: (limit, options) => getJson(`/api/graph?limit=${limit}`, options),
   stats: (options) => getJson('/api/stats', options),
+  analyticsGraph: (view, limit, options) => getJson(`/api/analytics/graph?view=${q(view)}&limit=${limit}`, options),
+  scores: (view, metric, options) => getJson(`/api/analytics/scores?view=${q(view)}&metric=${q(metric)}`, options),
   analytics: (kind, params = {}, options) =>
     getJson(`/api/analytics/${kind}?${new URLSearchParams(params)}`, options),
 };

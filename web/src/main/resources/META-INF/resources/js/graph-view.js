@@ -641,13 +641,13 @@ export function createGraphView(container, options) {
   // --- view
 
   /** Zooms so every node (or the given ids) fits, with a margin. */
-  function fit(ids = null, duration = 500) {
+  function fit(ids = null, duration = 500, maxScale = 2.5) {
     const list = state.nodes.filter((d) => !ids || ids.has(d.id));
     if (!list.length) return;
     const [minX, maxX] = d3.extent(list, (d) => d.x);
     const [minY, maxY] = d3.extent(list, (d) => d.y);
     const pad = 60;
-    const k = Math.min(2.5, (width - pad * 2) / Math.max(1, maxX - minX), (height - pad * 2) / Math.max(1, maxY - minY));
+    const k = Math.min(maxScale, (width - pad * 2) / Math.max(1, maxX - minX), (height - pad * 2) / Math.max(1, maxY - minY));
     const t = d3.zoomIdentity
       .translate(width / 2, height / 2)
       .scale(Math.max(0.02, k))

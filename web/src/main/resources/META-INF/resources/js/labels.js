@@ -1,7 +1,8 @@
 // Placing node labels so that none overlap, once the layout is at rest.
 // Greedy: the most important nodes first; each label tries the right, left, below and above of its
 // node and takes the first spot that hits neither a placed label nor another node; a label with
-// no free spot is left out (it still shows on hover and focus). Pure: text width comes from a
+// no free spot is left out (it still shows on hover and focus); after max × 5 tries the rest are
+// left out too, which keeps big crowds fast. Pure: text width comes from a
 // measure function, so node's test runner can check it.
 
 const GAP = 3;
@@ -16,14 +17,20 @@ const GAP = 3;
 export function placeLabels(items, measure, { height = 14, max = 400, bounds = null } = {}) {
   const grid = new Grid(64);
   for (const it of items) {
+    if (bounds && (it.x + it.r < 0 || it.y + it.r < 0 || it.x - it.r > bounds.width || it.y - it.r > bounds.height)) {
+      continue;
+    }
     grid.add([it.x - it.r, it.y - it.r, it.x + it.r, it.y + it.r], it.id);
   }
-  const order = [...items].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  const order = [...items].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placed = new Map();
+  // in a crowd most nodes find no free spot: trying them all would cost far more than it gives
+  let tries = max * 5;
   for (const it of order) {
-    if (placed.size >= max) break;
+    if (placed.size >= max || tries <= 0) break;
     if (!it.text) continue;
     if (bounds && (it.x < 0 || it.y < 0 || it.x > bounds.width || it.y > bounds.height)) continue;
+    tries--;
     const w = measure(it.text);
     for (const c of candidates(it, w, height)) {
       if (bounds && (c.box[0] < 0 || c.box[2] > bounds.width || c.box[1] < 0 || c.box[3] > bounds.height)) {

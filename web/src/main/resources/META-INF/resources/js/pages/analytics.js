@@ -2,14 +2,24 @@
 // row highlights its nodes; communities can colour the graph.
 
 import { cellText, communityOf, humanise, idsInRow, summaryOf, tablesOf } from '../analytics-model.js';
-import { createGraph, mergeGraph, radii, viewDegrees } from '../graph-model.js';
+import { createGraph, endId, mergeGraph, radii, viewDegrees } from '../graph-model.js';
 import { createGraphView } from '../graph-view.js';
 import { displayName, labelName } from '../i18n.js';
 import { COMMUNITY_COLOURS, swatch } from '../styles.js';
 import { el, clear } from '../dom.js';
 
 const VIEWS = ['two-mode', 'actors', 'regions', 'stored'];
-const METRICS = ['degree', 'weighted-degree', 'pagerank', 'betweenness', 'closeness', 'harmonic', 'coreness'];
+const METRICS = [
+  'degree',
+  'weighted-degree',
+  'pagerank',
+  'betweenness',
+  'harmonic',
+  'coreness',
+  'clustering',
+  'constraint',
+  'effective-size',
+];
 const TABS = ['hubs', 'brokers', 'communities', 'gaps'];
 const GRAPH_LIMIT = 1500;
 
@@ -101,9 +111,11 @@ export function mount(root, ctx) {
     loadTable();
   }
 
-  viewSelect.addEventListener('change', () => {
+  viewSelect.addEventListener('change', async () => {
     session.view = viewSelect.value;
     communities = null;
+    highlight = null;
+    await loadGraph();
     loadTable();
     if (session.colour) loadCommunities();
   });
@@ -169,7 +181,9 @@ export function mount(root, ctx) {
 
   function renderAnswer(kind, json) {
     clear(panel);
-    const summary = summaryOf(json).filter(([k]) => !['view', 'metric'].includes(k));
+    const summary = summaryOf(json).filter(
+      ([k, v]) => !['view', 'metric', 'order', 'algorithm'].includes(k) && v !== null && v !== undefined,
+    );
     if (summary.length) {
       panel.append(
         el(
@@ -177,7 +191,7 @@ export function mount(root, ctx) {
           { class: 'summary' },
           summary
             .map(([k, v]) =>
-              k === 'exact' ? t(v ? 'analytics.exact' : 'analytics.approx') : `${humanise(k)}: ${cellText(v)}`,
+              k === 'exact' ? t(v ? 'analytics.exact' : 'analytics.approx') : `${term(k)}: ${cellText(v)}`,
             )
             .join(' · '),
         ),
@@ -189,7 +203,7 @@ export function mount(root, ctx) {
     }
     const known = new Set(graph.nodes.keys());
     for (const table of tables) {
-      if (tables.length > 1) panel.append(el('h2', { class: 'table-title' }, humanise(table.key)));
+      if (tables.length > 1) panel.append(el('h2', { class: 'table-title' }, term(table.key)));
       if (!table.rows.length) {
         panel.append(el('p', { class: 'muted' }, t('analytics.empty')));
         continue;
@@ -218,7 +232,7 @@ export function mount(root, ctx) {
           tr.classList.add('active');
           highlight = ids.size ? ids : null;
           draw();
-          if (ids.size) view.fit(ids);
+          if (ids.size) view.fit(withNeighbours(ids), 500, 1.5);
         };
         tr.addEventListener('click', activate);
         tr.addEventListener('keydown', (event) => {
@@ -233,9 +247,27 @@ export function mount(root, ctx) {
     }
   }
 
+  /** The ids with their neighbours in the graph, so a highlighted node is seen in context. */
+  function withNeighbours(ids) {
+    const out = new Set(ids);
+    for (const l of graph.links.values()) {
+      const s = endId(l.source);
+      const t2 = endId(l.target);
+      if (ids.has(s)) out.add(t2);
+      if (ids.has(t2)) out.add(s);
+    }
+    return out;
+  }
+
   function columnTitle(c) {
     const key = { rank: 'analytics.rank', name: 'analytics.name', label: 'analytics.label', score: 'analytics.score' }[c];
-    return key ? t(key) : humanise(c);
+    return key ? t(key) : term(c);
+  }
+
+  /** A key of the analytics answers in words, in the language. */
+  function term(key) {
+    const text = t(`term.${key}`);
+    return text === `term.${key}` ? humanise(key) : text;
   }
 
   function draw() {
@@ -250,20 +282,32 @@ export function mount(root, ctx) {
     view.update({ nodes, links, radius: radii(ids, viewDegrees(links), { min: 4, max: 16 }), colours, highlight });
   }
 
-  (async () => {
+  /** The chosen view as a graph (a projection for actors and regions); the stored graph if the API has no views. */
+  async function loadGraph() {
     const done = ctx.progress.start(t('loading'));
     try {
-      const json = await api.graph(GRAPH_LIMIT);
+      let json;
+      try {
+        json = await api.analyticsGraph(session.view, GRAPH_LIMIT);
+      } catch (e) {
+        if (e.status !== 404) throw e;
+        json = await api.graph(GRAPH_LIMIT);
+      }
       if (destroyed) return;
       graph = createGraph();
       // Source nodes link to nothing: they would only float around the picture
       mergeGraph(graph, { ...json, nodes: json.nodes.filter((n) => n.label !== 'Source') });
+      fitPending = true;
       draw();
     } catch (e) {
       graphHost.append(el('p', { class: 'message error' }, t('error.generic', { message: e.message })));
     } finally {
       done();
     }
+  }
+
+  (async () => {
+    await loadGraph();
     selectTab(session.tab);
     if (session.colour) loadCommunities();
   })();
