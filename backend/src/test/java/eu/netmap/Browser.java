@@ -123,7 +123,12 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until a condition holds. */
   public <T> T until(java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition::apply);
+    return until(condition, WAIT);
+  }
+
+  /** Waits up to the given time until a condition holds. */
+  public <T> T until(java.util.function.Function<WebDriver, T> condition, Duration timeout) {
+    return new WebDriverWait(driver, timeout).until(condition::apply);
   }
 
   /** Runs JavaScript in the page. */

@@ -38,6 +38,7 @@ export function createGraphView(container, options) {
     mode: null,
     transform: d3.zoomIdentity,
     placed: new Map(),
+    degree: new Map(),
     resting: false,
     stubs: new Map(),
   };
@@ -59,6 +60,8 @@ export function createGraphView(container, options) {
     .scaleExtent([0.02, 8])
     .on('start', () => {
       state.zooming = true;
+      clearTimeout(labelTimer);
+      wrap.attr('data-state', 'zooming');
     })
     .on('zoom', (event) => {
       state.transform = event.transform;
@@ -68,9 +71,17 @@ export function createGraphView(container, options) {
     })
     .on('end', () => {
       state.zooming = false;
-      if (state.resting) placeLabelsNow();
-      else drawCanvas();
+      clearTimeout(labelTimer);
+      wrap.attr('data-state', state.resting ? 'rest' : 'moving');
+      if (!state.resting) drawCanvas();
+      else if (state.mode === 'svg') placeLabelsNow();
+      else {
+        // on a big canvas, wait until the user stops zooming before placing labels again
+        drawCanvas();
+        labelTimer = setTimeout(placeLabelsNow, 250);
+      }
     });
+  let labelTimer = null;
 
   // --- SVG mode elements
   const svg = wrap
@@ -174,6 +185,11 @@ export function createGraphView(container, options) {
       ...links.map((l) => ({ ...l, source: endId(l.source), target: endId(l.target) })),
       ...stubLinks,
     ];
+    state.degree = new Map();
+    for (const l of state.links) {
+      state.degree.set(l.source, (state.degree.get(l.source) ?? 0) + 1);
+      state.degree.set(l.target, (state.degree.get(l.target) ?? 0) + 1);
+    }
     setMode(nodes.length > CANVAS_THRESHOLD ? 'canvas' : 'svg');
     // big graphs cool faster: fewer ticks, each of them costly
     simulation.alphaDecay(state.mode === 'canvas' ? 0.06 : 0.035);
@@ -345,11 +361,7 @@ export function createGraphView(container, options) {
 
   function screenItems() {
     const t = state.transform;
-    const degree = new Map();
-    for (const l of state.links) {
-      degree.set(endId(l.source), (degree.get(endId(l.source)) ?? 0) + 1);
-      degree.set(endId(l.target), (degree.get(endId(l.target)) ?? 0) + 1);
-    }
+    const degree = state.degree;
     return state.nodes.map((d) => ({
       id: d.id,
       x: t.applyX(d.x),
@@ -734,6 +746,7 @@ export function createGraphView(container, options) {
   function destroy() {
     simulation.stop();
     if (sliceTimer) clearTimeout(sliceTimer);
+    clearTimeout(labelTimer);
     observer.disconnect();
     wrap.remove();
   }

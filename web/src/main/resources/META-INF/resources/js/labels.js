@@ -61,33 +61,35 @@ export function overlaps(a, b) {
   return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }
 
-/** A uniform grid of boxes, so a check looks at nearby boxes only. */
+/** A uniform grid of boxes, so a check looks at nearby boxes only. Cells have numeric keys. */
 class Grid {
   constructor(cell) {
     this.cell = cell;
     this.cells = new Map();
   }
 
-  keys(box) {
-    const out = [];
-    const c = this.cell;
-    for (let i = Math.floor(box[0] / c); i <= Math.floor(box[2] / c); i++) {
-      for (let j = Math.floor(box[1] / c); j <= Math.floor(box[3] / c); j++) out.push(`${i},${j}`);
-    }
-    return out;
-  }
-
   add(box, owner) {
-    for (const k of this.keys(box)) {
-      if (!this.cells.has(k)) this.cells.set(k, []);
-      this.cells.get(k).push({ box, owner });
+    const c = this.cell;
+    const entry = { box, owner };
+    for (let i = Math.floor(box[0] / c), i1 = Math.floor(box[2] / c); i <= i1; i++) {
+      for (let j = Math.floor(box[1] / c), j1 = Math.floor(box[3] / c); j <= j1; j++) {
+        const key = i * 1000003 + j;
+        const list = this.cells.get(key);
+        if (list) list.push(entry);
+        else this.cells.set(key, [entry]);
+      }
     }
   }
 
   hits(box, self) {
-    for (const k of this.keys(box)) {
-      for (const e of this.cells.get(k) ?? []) {
-        if (e.owner !== self && overlaps(box, e.box)) return true;
+    const c = this.cell;
+    for (let i = Math.floor(box[0] / c), i1 = Math.floor(box[2] / c); i <= i1; i++) {
+      for (let j = Math.floor(box[1] / c), j1 = Math.floor(box[3] / c); j <= j1; j++) {
+        const list = this.cells.get(i * 1000003 + j);
+        if (!list) continue;
+        for (const e of list) {
+          if (e.owner !== self && overlaps(box, e.box)) return true;
+        }
       }
     }
     return false;

@@ -108,6 +108,11 @@ export function mount(root, ctx) {
     }
     panel.setAttribute('aria-labelledby', `tab-${name}`);
     metricSelect.closest('label').hidden = name !== 'hubs';
+    if (highlight) {
+      highlight = null;
+      draw();
+      view.fit();
+    }
     loadTable();
   }
 
@@ -208,8 +213,14 @@ export function mount(root, ctx) {
         panel.append(el('p', { class: 'muted' }, t('analytics.empty')));
         continue;
       }
-      const columns = table.columns.filter((c) => c !== 'id');
-      const head = el('tr', {}, ...columns.map((c) => el('th', { scope: 'col' }, columnTitle(c))));
+      const columns = table.columns.filter((c) => c !== 'id' && c !== 'truncated');
+      // rows about a node have a name; rows without one (communities) use label as their own name
+      const aboutNodes = columns.includes('name');
+      const head = el(
+        'tr',
+        {},
+        ...columns.map((c) => el('th', { scope: 'col' }, c === 'label' && !aboutNodes ? term('group') : columnTitle(c))),
+      );
       const body = el('tbody');
       table.rows.forEach((row) => {
         const ids = idsInRow(row, known);
@@ -221,7 +232,7 @@ export function mount(root, ctx) {
             if (row.label) td.insertAdjacentHTML('afterbegin', swatch(row.label));
             td.append(' ', lang === 'en' && row.nameEn ? row.nameEn : nameOf(row.id) !== row.id ? nameOf(row.id) : String(value ?? ''));
             tr.append(td);
-          } else if (c === 'label') {
+          } else if (c === 'label' && aboutNodes) {
             tr.append(el('td', {}, labelName(value, lang)));
           } else {
             tr.append(el('td', { class: typeof value === 'number' ? 'num' : null }, cellText(value, nameOf)));
@@ -232,7 +243,7 @@ export function mount(root, ctx) {
           tr.classList.add('active');
           highlight = ids.size ? ids : null;
           draw();
-          if (ids.size) view.fit(withNeighbours(ids), 500, 1.5);
+          if (ids.size) view.fit(withNeighbours(ids), 500, 1);
         };
         tr.addEventListener('click', activate);
         tr.addEventListener('keydown', (event) => {
