@@ -299,11 +299,15 @@ class BrowserTests extends EmbeddedNeo4jTest {
                 "return document.querySelector('.graph-view[data-state=rest]') !== null"),
         Duration.ofSeconds(90));
     double bigSeconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> big = Browser.map(browser.asyncScript(ZOOM_FRAMES, 8));
+    // "must at least draw": the time of one full drawing, not a zoom, which a busy machine
+    // can stretch past the script time-out
+    double paint =
+        Double.parseDouble(
+            String.valueOf(
+                browser.script("return document.querySelector('.graph-view').dataset.paintMs")));
     System.out.printf(
-        "50,000 nodes on canvas: drawn and laid out in %.1f s; while zooming a frame drew in %.1f"
-            + " ms on average; frame interval mean %.1f ms, p95 %.1f ms%n",
-        bigSeconds, num(big.get("paint")), num(big.get("mean")), num(big.get("p95")));
+        "50,000 nodes on canvas: drawn and laid out in %.1f s; one full drawing %.1f ms%n",
+        bigSeconds, paint);
     assertThat(browser.script(INKED)).as("the canvas has drawn something").isEqualTo(true);
     browser.screenshot("explore-canvas-50000");
   }

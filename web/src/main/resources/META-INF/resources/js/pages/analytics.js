@@ -93,7 +93,7 @@ export function mount(root, ctx) {
     onRest: () => {
       if (fitPending) {
         fitPending = false;
-        view.fit(highlight);
+        view.fit(highlight ? withNeighbours(highlight) : null, 500, highlight ? 1 : 2.5);
       }
     },
   });
