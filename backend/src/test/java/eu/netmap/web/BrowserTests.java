@@ -201,12 +201,6 @@ class BrowserTests extends EmbeddedNeo4jTest {
         d ->
             browser.script(
                 "return document.querySelectorAll('#analytics-graph g.node.highlighted').length > 0"));
-    // the fit on the row's nodes has ended when their label is placed again
-    browser.visible(
-        By.cssSelector(
-            "#analytics-graph text.label:not(.hidden)[data-id='"
-                + first.get("id").asString()
-                + "']"));
     browser.graphAtRest();
     browser.screenshot("analytics");
 
