@@ -1,0 +1,46 @@
+// Calls to the netmap API: JSON in, JSON out, errors as ApiError with the HTTP status and the
+// ProblemDetail the server sent.
+
+export class ApiError extends Error {
+  constructor(status, problem, url) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    this.url = url;
+  }
+}
+
+/** GETs a path of the API as JSON; throws ApiError on a non-2xx answer. */
+export async function getJson(path, { signal } = {}) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, { detail: e.message }, path);
+  }
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch {
+      problem = null;
+    }
+    throw new ApiError(response.status, problem, path);
+  }
+  return response.json();
+}
+
+const q = encodeURIComponent;
+
+export const api = {
+  search: (text, limit = 8, options) => getJson(`/api/search?q=${q(text)}&limit=${limit}`, options),
+  node: (id, options) => getJson(`/api/nodes/${q(id)}`, options),
+  neighbours: (id, limit, options) => getJson(`/api/nodes/${q(id)}/neighbours?limit=${limit}`, options),
+  graph: (limit, options) => getJson(`/api/graph?limit=${limit}`, options),
+  stats: (options) => getJson('/api/stats', options),
+  analyticsGraph: (view, limit, options) => getJson(`/api/analytics/graph?view=${q(view)}&limit=${limit}`, options),
+  scores: (view, metric, options) => getJson(`/api/analytics/scores?view=${q(view)}&metric=${q(metric)}`, options),
+  analytics: (kind, params = {}, options) =>
+    getJson(`/api/analytics/${kind}?${new URLSearchParams(params)}`, options),
+};

@@ -1,0 +1,159 @@
+// The app shell: navigation built from the page list, hash routing, the language switch and the
+// progress indicator. Pages are loaded on demand from js/pages/<name>.js.
+
+import { api } from './api.js';
+import { initialLanguage, translate } from './i18n.js';
+import { PAGES, hashFor, parseHash } from './routes.js';
+
+const LANG_KEY = 'netmap.lang';
+
+const ctx = {
+  api,
+  lang: initialLanguage(safeStorage('get', LANG_KEY), navigator.languages ?? [navigator.language]),
+  t: (key, params) => translate(ctx.lang, key, params),
+  /** What pages keep between visits (the explore graph, its layout …). */
+  session: {},
+  progress: createProgress(),
+  navigate: (name, params) => {
+    location.hash = hashFor(name, params);
+  },
+  /** Changes the current page's URL parameters without reloading the page. */
+  replaceParams: (params) => {
+    const { name } = parseHash(location.hash);
+    history.replaceState(null, '', hashFor(name, params));
+  },
+  storage: {
+    get: (key) => safeStorage('get', key),
+    set: (key, value) => safeStorage('set', key, value),
+  },
+};
+
+let current = { name: null, unmount: null, token: 0 };
+
+function safeStorage(op, key, value) {
+  try {
+    if (op === 'get') return localStorage.getItem(key);
+    localStorage.setItem(key, value);
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function createProgress() {
+  const tasks = new Map();
+  let next = 0;
+  const render = () => {
+    const box = document.getElementById('progress');
+    if (!box) return;
+    const last = [...tasks.values()].pop();
+    box.hidden = !last;
+    if (!last) return;
+    box.querySelector('.progress-text').textContent = last.text;
+    const fill = box.querySelector('.progress-fill');
+    box.classList.toggle('indeterminate', last.fraction === null || last.fraction === undefined);
+    fill.style.width = last.fraction === null || last.fraction === undefined ? '' : `${Math.round(last.fraction * 100)}%`;
+  };
+  return {
+    /** Shows the indicator until the returned function is called; update(text, fraction). */
+    start(text) {
+      const id = next++;
+      tasks.set(id, { text, fraction: null });
+      render();
+      const done = () => {
+        tasks.delete(id);
+        render();
+      };
+      done.update = (t, fraction = null) => {
+        if (!tasks.has(id)) return;
+        tasks.set(id, { text: t, fraction });
+        render();
+      };
+      return done;
+    },
+    /** Runs a promise with the indicator showing. */
+    async around(text, promise) {
+      const done = this.start(text);
+      try {
+        return await promise;
+      } finally {
+        done();
+      }
+    },
+  };
+}
+
+function renderShell() {
+  document.documentElement.lang = ctx.lang;
+  document.title = `netmap · ${ctx.t(PAGES.find((p) => p.name === current.name)?.title ?? 'app.title')}`;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = ctx.t(el.dataset.i18n);
+  const nav = document.getElementById('nav');
+  nav.closest('nav').setAttribute('aria-label', ctx.t('nav.label'));
+  nav.replaceChildren(
+    ...PAGES.map((page) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = hashFor(page.name);
+      a.textContent = ctx.t(page.title);
+      a.dataset.page = page.name;
+      if (page.name === current.name) a.setAttribute('aria-current', 'page');
+      li.append(a);
+      return li;
+    }),
+  );
+  const button = document.getElementById('lang-switch');
+  button.textContent = ctx.t('lang.switch');
+  button.setAttribute('aria-label', ctx.t('lang.switchLabel'));
+  button.lang = ctx.lang === 'it' ? 'en' : 'it';
+}
+
+async function route({ force = false } = {}) {
+  const { name, params, known } = parseHash(location.hash);
+  if (!force && name === current.name && current.unmount) {
+    // same page, new parameters: pages that care handle them
+    current.onParams?.(params);
+    return;
+  }
+  if (current.unmount) {
+    try {
+      current.unmount();
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  const token = ++current.token;
+  current = { name, unmount: null, token };
+  renderShell();
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  main.dataset.page = name;
+  if (!known) {
+    const p = document.createElement('p');
+    p.className = 'message error';
+    p.textContent = ctx.t('error.notFound', { route: name });
+    main.append(p);
+    return;
+  }
+  try {
+    const module = await import(`./pages/${name}.js`);
+    if (token !== current.token) return;
+    const pageCtx = { ...ctx, params, onParams: (fn) => (current.onParams = fn) };
+    current.unmount = module.mount(main, pageCtx) ?? (() => {});
+  } catch (e) {
+    console.error(e);
+    const p = document.createElement('p');
+    p.className = 'message error';
+    p.textContent = ctx.t('error.generic', { message: e.message });
+    main.append(p);
+  }
+}
+
+document.getElementById('lang-switch').addEventListener('click', () => {
+  ctx.lang = ctx.lang === 'it' ? 'en' : 'it';
+  ctx.storage.set(LANG_KEY, ctx.lang);
+  route({ force: true });
+});
+
+window.addEventListener('hashchange', () => route());
+if (!location.hash) history.replaceState(null, '', hashFor('explore'));
+route();
