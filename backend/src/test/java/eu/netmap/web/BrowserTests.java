@@ -38,7 +38,10 @@ class BrowserTests extends EmbeddedNeo4jTest {
 
   /** Console errors the app causes on purpose: API answers it handles (404 of a missing API). */
   private static final List<String> EXPECTED_CONSOLE =
-      List.of("the server responded with a status of 404");
+      List.of(
+          "the server responded with a status of 404",
+          // the Query page's refused write: the 403 is the expected answer
+          "the server responded with a status of 403");
 
   @LocalServerPort int port;
 
@@ -127,10 +130,10 @@ class BrowserTests extends EmbeddedNeo4jTest {
   void shouldSwitchLanguage() {
     browser.open("/#/explore?node=esfconet");
     browser.textIn(By.id("details-heading"), "ESFCoNet");
-    assertThat(navTexts()).containsExactly("Esplora", "Analisi", "Fonti");
+    assertThat(navTexts()).containsExactly("Esplora", "Analisi", "Fonti", "Query", "Dati");
 
     browser.driver().findElement(By.id("lang-switch")).click();
-    assertThat(navTexts()).containsExactly("Explore", "Analytics", "Sources");
+    assertThat(navTexts()).containsExactly("Explore", "Analytics", "Sources", "Query", "Data");
     assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
     browser.textIn(By.id("details-heading"), "ESF Cooperation Network");
     browser.textIn(By.cssSelector("#details a.source-link"), TECNOSTRUTTURA_TITLE_EN);
@@ -422,4 +425,31 @@ class BrowserTests extends EmbeddedNeo4jTest {
       for (let i = 0; i < d.length; i += 4 * 97) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) inked++;
       return inked > 100;
       """;
+
+  @Test
+  void shouldRunAnExampleQueryShowRowsAndExplainARefusal() {
+    browser.open("/#/query");
+    browser.present(By.cssSelector(".query-page .CodeMirror"));
+    new org.openqa.selenium.support.ui.Select(browser.visible(By.id("cypher-examples")))
+        .selectByValue("secretariats");
+    browser.visible(By.id("cypher-run")).click();
+    browser.until(d -> d.findElements(By.cssSelector(".result-table tbody tr")).size() == 4);
+    assertThat(browser.visible(By.cssSelector(".result-table tbody")).getText())
+        .contains("ESFCoNet")
+        .contains("Provincia Autonoma di Trento")
+        .contains("secretariat");
+    browser.screenshot("query");
+
+    browser.script(
+        "document.querySelector('.query-page .CodeMirror').CodeMirror"
+            + ".setValue('MATCH (n) DETACH DELETE n')");
+    browser.visible(By.id("cypher-run")).click();
+    browser.textIn(By.cssSelector(".query-page .error"), "Refused");
+    assertThat(api.get("/api/stats").json().path("nodes").path("Network").asInt()).isEqualTo(8);
+
+    browser.open("/#/data");
+    browser.visible(By.id("import-format"));
+    browser.textIn(By.cssSelector(".data-page .export-links"), "GRAPHML");
+    browser.screenshot("data");
+  }
 }

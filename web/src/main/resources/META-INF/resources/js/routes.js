@@ -8,6 +8,8 @@ export const PAGES = [
   { name: 'explore', title: 'nav.explore' },
   { name: 'analytics', title: 'nav.analytics' },
   { name: 'sources', title: 'nav.sources' },
+  { name: 'query', title: 'nav.query' },
+  { name: 'data', title: 'nav.data' },
 ];
 
 export const DEFAULT_PAGE = 'explore';
