@@ -53,7 +53,13 @@ public final class Snapshot {
   Snapshot(long version, List<RawNode> rawNodes, List<Fact> facts) {
     this.version = version;
     Map<String, RawNode> raw = new LinkedHashMap<>();
-    rawNodes.forEach(n -> raw.put(n.id(), n));
+    Set<String> reference = referenceOnly(rawNodes, facts);
+    rawNodes.forEach(
+        n -> {
+          if (!reference.contains(n.id())) {
+            raw.put(n.id(), n);
+          }
+        });
 
     Map<String, Set<String>> themes = new HashMap<>();
     Map<String, Set<String>> takesPart = new LinkedHashMap<>();
@@ -198,6 +204,46 @@ public final class Snapshot {
             });
     return new AsUnmodifiableGraph<>(
         projection(restricted, view == View.REGIONS ? this::related : (a, b) -> false));
+  }
+
+  /**
+   * NUTS reference regions (ids {@code nuts-…}, loaded so that regions with no ties exist) that
+   * nothing but their NUTS hierarchy touches, directly or below them: left out of analytics, so
+   * 2,000 isolated regions do not dilute every measure.
+   */
+  private static Set<String> referenceOnly(List<RawNode> rawNodes, List<Fact> facts) {
+    Set<String> nuts = new HashSet<>();
+    for (RawNode node : rawNodes) {
+      if (GraphModel.REGION.equals(node.label()) && node.id().startsWith("nuts-")) {
+        nuts.add(node.id());
+      }
+    }
+    if (nuts.isEmpty()) {
+      return nuts;
+    }
+    Map<String, Set<String>> parents = new HashMap<>();
+    Set<String> used = new HashSet<>();
+    for (Fact fact : facts) {
+      boolean hierarchy =
+          "PART_OF".equals(fact.type())
+              && nuts.contains(fact.source())
+              && nuts.contains(fact.target());
+      if (hierarchy) {
+        parents.computeIfAbsent(fact.source(), k -> new HashSet<>()).add(fact.target());
+      } else {
+        used.add(fact.source());
+        used.add(fact.target());
+      }
+    }
+    Set<String> kept = new HashSet<>();
+    for (String id : nuts) {
+      if (used.contains(id)) {
+        kept.add(id);
+        kept.addAll(reachable(id, parents));
+      }
+    }
+    nuts.removeAll(kept);
+    return nuts;
   }
 
   private static Set<String> reachable(String start, Map<String, Set<String>> next) {
