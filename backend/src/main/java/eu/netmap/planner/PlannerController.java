@@ -31,4 +31,13 @@ class PlannerController {
     BadRequestException.checkRange("limit", limit, 1, LIMIT_MAX);
     return planner.plan(region, theme == null || theme.isBlank() ? null : theme.trim(), limit);
   }
+
+  /**
+   * The regions and their ties for the map: NUTS codes, ties with weights and the collaborations
+   * behind them, optionally of one programme period (2000-2006, 2007-2013, 2014-2020, 2021-2027).
+   */
+  @GetMapping("/map")
+  RegionMap map(@RequestParam(required = false) String period) {
+    return planner.map(period == null || period.isBlank() ? null : period.trim());
+  }
 }

@@ -45,6 +45,9 @@ import org.springframework.stereotype.Service;
 @Service
 class PlannerService {
 
+  /** The EU programme periods the map can show. */
+  static final List<String> PERIODS = List.of("2000-2006", "2007-2013", "2014-2020", "2021-2027");
+
   static final double PER_MEMBER = 1;
   static final double PER_THEME_COLLABORATION = 3;
   static final double OFF_THEME_FACTOR = 0.5;
@@ -177,6 +180,49 @@ class PlannerService {
         theme == null ? null : new Plan.ThemeRef(theme.id(), theme.name(), theme.nameEn()),
         List.copyOf(partners.subList(0, Math.min(limit, partners.size()))),
         gaps(snapshot, graph, region));
+  }
+
+  /** The regions view for the map, optionally restricted to one programme period. */
+  RegionMap map(String period) {
+    if (period != null && !PERIODS.contains(period)) {
+      throw new BadRequestException("period", "Unknown period '" + period + "'", PERIODS);
+    }
+    Snapshot snapshot = analytics.snapshot();
+    java.util.function.Predicate<String> inPeriod =
+        c -> period == null || period.equals(snapshot.node(c).period());
+    Graph<String, Tie> graph =
+        period == null ? snapshot.graph(View.REGIONS) : snapshot.projection(View.REGIONS, inPeriod);
+    Map<String, String> nuts = nutsCodes();
+    Map<String, Set<String>> collaborationsOf = snapshot.collaborationsOf(View.REGIONS);
+    List<RegionMap.Region> regions = new ArrayList<>();
+    Set<String> used = new TreeSet<>();
+    for (String id : graph.vertexSet()) {
+      List<String> collaborations =
+          collaborationsOf.getOrDefault(id, Set.of()).stream().filter(inPeriod).toList();
+      used.addAll(collaborations);
+      double strength = 0;
+      for (Tie tie : graph.edgesOf(id)) {
+        strength += graph.getEdgeWeight(tie);
+      }
+      regions.add(
+          new RegionMap.Region(
+              id, name(snapshot, id), nuts.get(id), graph.degreeOf(id), strength, collaborations));
+    }
+    List<RegionMap.Link> ties = new ArrayList<>();
+    for (Tie tie : graph.edgeSet()) {
+      ties.add(
+          new RegionMap.Link(
+              graph.getEdgeSource(tie),
+              graph.getEdgeTarget(tie),
+              graph.getEdgeWeight(tie),
+              tie.via()));
+    }
+    List<RegionMap.Collaboration> collaborations = new ArrayList<>();
+    for (String id : used) {
+      SnapshotNode node = snapshot.node(id);
+      collaborations.add(new RegionMap.Collaboration(id, node.label(), node.name(), node.period()));
+    }
+    return new RegionMap(period, regions, ties, collaborations);
   }
 
   /** Themes with no partner, networks of its partners it is not in, single-organisation ties. */

@@ -159,6 +159,31 @@ class PlannerApiTests extends EmbeddedNeo4jTest {
     assertThat(api.get("/api/planner").status()).isEqualTo(400);
   }
 
+  @Test
+  void shouldGiveTheMapItsRegionsAndTiesPerPeriod() {
+    JsonNode all = ok("/api/planner/map");
+    assertThat(all.has("period")).isFalse(); // nulls are left out
+    assertThat(all.get("ties").size()).isEqualTo(17); // 13 (2007-2013) + 4 (COM-IN and its network)
+    JsonNode map = ok("/api/planner/map?period=2021-2027");
+    assertThat(map.get("period").asString()).isEqualTo("2021-2027");
+    assertThat(map.get("ties").size()).isEqualTo(4);
+    assertThat(texts(map.get("collaborations"), "id")).containsExactly("com-in");
+    JsonNode veneto = null;
+    for (JsonNode region : map.get("regions")) {
+      if (region.get("id").asString().equals("veneto")) {
+        veneto = region;
+      }
+    }
+    assertThat(veneto).isNotNull();
+    assertThat(veneto.get("nuts").asString()).isEqualTo("ITH3");
+    assertThat(veneto.get("ties").asInt()).isEqualTo(2); // Slovenija, Nova Gorica
+    assertThat(veneto.get("strength").asDouble()).isEqualTo(2.0);
+    assertThat(strings(veneto.get("collaborations"))).containsExactly("com-in");
+    Api.Response bad = api.get("/api/planner/map?period=1990-1999");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("parameter").asString()).isEqualTo("period");
+  }
+
   private static List<String> strings(JsonNode array) {
     List<String> values = new ArrayList<>();
     array.forEach(node -> values.add(node.asString()));
