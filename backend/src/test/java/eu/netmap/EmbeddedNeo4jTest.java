@@ -32,6 +32,8 @@ public abstract class EmbeddedNeo4jTest {
     registry.add("netmap.cypher.timeout", () -> "2s");
     registry.add("netmap.cypher.max-rows", () -> "1000");
     registry.add("netmap.security.admin-password", () -> ADMIN_PASSWORD);
+    // the seed alone: tests count its nodes; NutsLoaderTests loads the NUTS list and removes it
+    registry.add("netmap.regions.load-nuts", () -> "false");
   }
 
   private static Path tempDir() {

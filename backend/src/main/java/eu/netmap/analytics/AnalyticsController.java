@@ -438,4 +438,13 @@ class AnalyticsController {
     }
     return new GraphJson(nodes, links, ids.size(), ids.size() > shown.size());
   }
+
+  /**
+   * The regions (or actors) projection per programme period (2000-2006 … 2021-2027): members, ties,
+   * what was gained and lost since the previous period, density, largest component.
+   */
+  @GetMapping("/timeline")
+  Timeline.Result timeline(@RequestParam(defaultValue = "regions") String view) {
+    return analytics.timeline(View.parse(view));
+  }
 }

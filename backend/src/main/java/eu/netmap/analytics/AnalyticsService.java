@@ -360,6 +360,12 @@ public class AnalyticsService {
         .toList();
   }
 
+  /** A projection per programme period, with the change from one period to the next. */
+  Timeline.Result timeline(View view) {
+    Cache cache = cache();
+    return cached(cache, "timeline:" + view, () -> Timeline.of(cache.snapshot(), view));
+  }
+
   /** Connected components of a view, largest first. */
   public List<List<String>> components(View view) {
     Cache cache = cache();

@@ -5,12 +5,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jgrapht.Graph;
@@ -49,11 +51,19 @@ public final class Snapshot {
   private final Map<String, Integer> mapped = new HashMap<>();
   private final Map<String, Set<String>> ancestors = new HashMap<>();
   private final List<Fact> unsourcedRelationships = new ArrayList<>();
+  private final Map<String, Map<String, Set<String>>> carriers = new HashMap<>();
+  private final Map<View, Map<String, Set<String>>> collaborationsOf = new EnumMap<>(View.class);
 
   Snapshot(long version, List<RawNode> rawNodes, List<Fact> facts) {
     this.version = version;
+    Set<String> reference = referenceOnly(rawNodes, facts);
     this.raw = new LinkedHashMap<>();
-    rawNodes.forEach(n -> raw.put(n.id(), n));
+    rawNodes.forEach(
+        n -> {
+          if (!reference.contains(n.id())) {
+            raw.put(n.id(), n);
+          }
+        });
     this.facts = facts;
 
     Map<String, Set<String>> themes = new HashMap<>();
@@ -110,15 +120,22 @@ public final class Snapshot {
       }
       ancestors.put(node.id(), reachable(node.id(), parents));
       Set<String> collaborations = new TreeSet<>();
+      Map<String, Set<String>> carriedBy = new TreeMap<>();
       Set<String> places = reachable(node.id(), children);
       places.add(node.id());
       for (String place : places) {
-        collaborations.addAll(takesPart.getOrDefault(place, Set.of()));
-        for (String organisation : locatedIn.getOrDefault(place, Set.of())) {
-          collaborations.addAll(takesPart.getOrDefault(organisation, Set.of()));
+        List<String> actors = new ArrayList<>();
+        actors.add(place);
+        actors.addAll(locatedIn.getOrDefault(place, Set.of()));
+        for (String actor : actors) {
+          for (String collaboration : takesPart.getOrDefault(actor, Set.of())) {
+            collaborations.add(collaboration);
+            carriedBy.computeIfAbsent(collaboration, k -> new TreeSet<>()).add(actor);
+          }
         }
       }
       regionCollaborations.put(node.id(), collaborations);
+      carriers.put(node.id(), Collections.unmodifiableMap(carriedBy));
     }
 
     Map<String, SnapshotNode> built = new LinkedHashMap<>();
@@ -144,6 +161,14 @@ public final class Snapshot {
               node.declared()));
     }
     this.nodes = Collections.unmodifiableMap(built);
+    Map<String, Set<String>> actorCollaborations = new LinkedHashMap<>();
+    for (RawNode node : raw.values()) {
+      if (GraphModel.ORGANISATION.equals(node.label()) || takesPart.containsKey(node.id())) {
+        actorCollaborations.put(node.id(), takesPart.getOrDefault(node.id(), Set.of()));
+      }
+    }
+    collaborationsOf.put(View.ACTORS, Collections.unmodifiableMap(actorCollaborations));
+    collaborationsOf.put(View.REGIONS, Collections.unmodifiableMap(regionCollaborations));
   }
 
   /** Views are built on first use: most questions need one. */
@@ -154,6 +179,80 @@ public final class Snapshot {
       case ACTORS -> actors(raw, takesPart);
       case REGIONS -> projection(regionCollaborations, this::related);
     };
+  }
+
+  /**
+   * The collaborations each node of a projection takes part in (for regions: its own, its places'
+   * and its organisations'), by node id; empty for the other views.
+   */
+  public Map<String, Set<String>> collaborationsOf(View view) {
+    return collaborationsOf.getOrDefault(view, Map.of());
+  }
+
+  /**
+   * Who makes a region part of each of its collaborations: the region itself, the places that are
+   * part of it, the organisations located in either; by collaboration id. Empty when the id is not
+   * a region.
+   */
+  public Map<String, Set<String>> carriers(String region) {
+    return carriers.getOrDefault(region, Map.of());
+  }
+
+  /**
+   * A projection ({@link View#ACTORS} or {@link View#REGIONS}) restricted to the collaborations
+   * accepted by {@code keep}; every node of the view stays in, possibly isolated.
+   */
+  public Graph<String, Tie> projection(View view, java.util.function.Predicate<String> keep) {
+    Map<String, Set<String>> restricted = new LinkedHashMap<>();
+    collaborationsOf(view)
+        .forEach(
+            (actor, collaborations) -> {
+              Set<String> kept = new TreeSet<>();
+              collaborations.stream().filter(keep).forEach(kept::add);
+              restricted.put(actor, kept);
+            });
+    return new AsUnmodifiableGraph<>(
+        projection(restricted, view == View.REGIONS ? this::related : (a, b) -> false));
+  }
+
+  /**
+   * NUTS reference regions (ids {@code nuts-…}, loaded so that regions with no ties exist) that
+   * nothing but their NUTS hierarchy touches, directly or below them: left out of analytics, so
+   * 2,000 isolated regions do not dilute every measure.
+   */
+  private static Set<String> referenceOnly(List<RawNode> rawNodes, List<Fact> facts) {
+    Set<String> nuts = new HashSet<>();
+    for (RawNode node : rawNodes) {
+      if (GraphModel.REGION.equals(node.label()) && node.id().startsWith("nuts-")) {
+        nuts.add(node.id());
+      }
+    }
+    if (nuts.isEmpty()) {
+      return nuts;
+    }
+    Map<String, Set<String>> parents = new HashMap<>();
+    Set<String> used = new HashSet<>();
+    for (Fact fact : facts) {
+      boolean hierarchy =
+          "PART_OF".equals(fact.type())
+              && nuts.contains(fact.source())
+              && nuts.contains(fact.target());
+      if (hierarchy) {
+        parents.computeIfAbsent(fact.source(), k -> new HashSet<>()).add(fact.target());
+      } else {
+        used.add(fact.source());
+        used.add(fact.target());
+      }
+    }
+    Set<String> kept = new HashSet<>();
+    for (String id : nuts) {
+      if (used.contains(id)) {
+        kept.add(id);
+        kept.addAll(reachable(id, parents));
+      }
+    }
+    nuts.removeAll(kept);
+    return nuts;
   }
 
   private static Set<String> reachable(String start, Map<String, Set<String>> next) {
@@ -288,7 +387,7 @@ public final class Snapshot {
   }
 
   /** True when one region is part of the other (directly or through places in between). */
-  boolean related(String a, String b) {
+  public boolean related(String a, String b) {
     return ancestors.getOrDefault(a, Set.of()).contains(b)
         || ancestors.getOrDefault(b, Set.of()).contains(a);
   }

@@ -8,6 +8,8 @@ export const PAGES = [
   { name: 'explore', title: 'nav.explore' },
   { name: 'analytics', title: 'nav.analytics' },
   { name: 'sources', title: 'nav.sources' },
+  { name: 'map', title: 'nav.map' },
+  { name: 'planner', title: 'nav.planner' },
   { name: 'query', title: 'nav.query' },
   { name: 'data', title: 'nav.data' },
 ];
