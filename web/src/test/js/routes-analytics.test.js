@@ -8,8 +8,9 @@ const a = await import(js('analytics-model.js'));
 test('hash routes name a page and its parameters', () => {
   assert.deepEqual(routes.parseHash('#/explore?node=esfconet'), { name: 'explore', params: { node: 'esfconet' }, known: true });
   assert.deepEqual(routes.parseHash(''), { name: 'explore', params: {}, known: true });
-  assert.equal(routes.parseHash('#/map').known, false);
-  assert.equal(routes.parseHash('#/map', [...routes.PAGES, { name: 'map' }]).known, true);
+  assert.equal(routes.parseHash('#/map').known, true);
+  assert.equal(routes.parseHash('#/nowhere').known, false);
+  assert.equal(routes.parseHash('#/nowhere', [...routes.PAGES, { name: 'nowhere' }]).known, true);
   assert.equal(routes.hashFor('sources', { id: 'src-a', empty: '' }), '#/sources?id=src-a');
   assert.equal(routes.hashFor('analytics'), '#/analytics');
 });
