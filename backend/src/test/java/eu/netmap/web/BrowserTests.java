@@ -130,10 +130,12 @@ class BrowserTests extends EmbeddedNeo4jTest {
   void shouldSwitchLanguage() {
     browser.open("/#/explore?node=esfconet");
     browser.textIn(By.id("details-heading"), "ESFCoNet");
-    assertThat(navTexts()).containsExactly("Esplora", "Analisi", "Fonti", "Query", "Dati");
+    assertThat(navTexts())
+        .containsExactly("Esplora", "Analisi", "Fonti", "Mappa", "Pianifica", "Query", "Dati");
 
     browser.driver().findElement(By.id("lang-switch")).click();
-    assertThat(navTexts()).containsExactly("Explore", "Analytics", "Sources", "Query", "Data");
+    assertThat(navTexts())
+        .containsExactly("Explore", "Analytics", "Sources", "Map", "Planner", "Query", "Data");
     assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
     browser.textIn(By.id("details-heading"), "ESF Cooperation Network");
     browser.textIn(By.cssSelector("#details a.source-link"), TECNOSTRUTTURA_TITLE_EN);
