@@ -112,7 +112,7 @@ export function mount(root, ctx, params = ctx.params ?? {}) {
     const print = el('button', { type: 'button', id: 'planner-print' }, words.print);
     out.replaceChildren(
       el('h3', {}, `${words.summary} ${title}${plan.theme ? ' · ' + (ctx.lang === 'it' ? plan.theme.name : plan.theme.nameEn ?? plan.theme.name) : ''}`),
-      words.note ? el('p', { class: 'note' }, words.note) : null,
+      ...(words.note ? [el('p', { class: 'note' }, words.note)] : []),
       el('h4', {}, words.partners), table,
       el('h4', {}, words.gaps),
       plan.gaps.length ? el('ul', { class: 'planner-gaps' }, plan.gaps.map((g) => el('li', {}, g.text))) : el('p', {}, words.noGaps),
