@@ -72,6 +72,14 @@ final class ExportWriter {
     return graph;
   }
 
+  private static Map<String, AttributeType> nodeTypes(ExportGraph export) {
+    return types(export.nodes().stream().map(ExportGraph.Item::attributes).toList());
+  }
+
+  private static Map<String, AttributeType> edgeTypes(ExportGraph export) {
+    return types(export.edges().stream().map(ExportGraph.Edge::attributes).toList());
+  }
+
   /** The type every value of an attribute fits: long, double, boolean or (for any mix) string. */
   static Map<String, AttributeType> types(List<Map<String, Object>> rows) {
     Map<String, AttributeType> types = new LinkedHashMap<>();
@@ -143,10 +151,8 @@ final class ExportWriter {
   }
 
   private static void graphml(ExportGraph export, OutputStream out) throws IOException {
-    Map<String, AttributeType> nodeTypes =
-        types(export.nodes().stream().map(ExportGraph.Item::attributes).toList());
-    Map<String, AttributeType> edgeTypes =
-        types(export.edges().stream().map(ExportGraph.Edge::attributes).toList());
+    Map<String, AttributeType> nodeTypes = nodeTypes(export);
+    Map<String, AttributeType> edgeTypes = edgeTypes(export);
     GraphMLExporter<String, EdgeRef> exporter = new GraphMLExporter<>(id -> id);
     // JGraphT 1.5 writes no graph-level data: the keys are registered here and their values
     // written into the <graph> element below
@@ -214,10 +220,8 @@ final class ExportWriter {
   }
 
   private static void gexf(ExportGraph export, OutputStream out) throws IOException {
-    Map<String, AttributeType> nodeTypes =
-        types(export.nodes().stream().map(ExportGraph.Item::attributes).toList());
-    Map<String, AttributeType> edgeTypes =
-        types(export.edges().stream().map(ExportGraph.Edge::attributes).toList());
+    Map<String, AttributeType> nodeTypes = nodeTypes(export);
+    Map<String, AttributeType> edgeTypes = edgeTypes(export);
     int[] next = {0};
     Map<EdgeRef, String> edgeIds = new java.util.IdentityHashMap<>();
     GEXFExporter<String, EdgeRef> exporter =
