@@ -44,3 +44,46 @@ export const api = {
   analytics: (kind, params = {}, options) =>
     getJson(`/api/analytics/${kind}?${new URLSearchParams(params)}`, options),
 };
+
+/** The browser session's CSRF token (Spring Security's XSRF-TOKEN cookie), or null. */
+export function csrfToken() {
+  const match = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='));
+  return match ? decodeURIComponent(match.slice('XSRF-TOKEN='.length)) : null;
+}
+
+/**
+ * Sends a change (POST, PUT, DELETE) with a JSON body and reads the JSON answer (null for 204).
+ * The session cookie and its CSRF token go along, so a logged-in user of the web app is allowed.
+ * Throws ApiError on a non-2xx answer, with the server's ProblemDetail.
+ */
+export async function sendJson(method, path, body, { signal, headers = {} } = {}) {
+  const all = { Accept: 'application/json', ...headers };
+  if (body !== undefined) all['Content-Type'] = 'application/json';
+  const token = csrfToken();
+  if (token) all['X-XSRF-TOKEN'] = token;
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: all,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, { detail: e.message }, path);
+  }
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch {
+      problem = null;
+    }
+    throw new ApiError(response.status, problem, path);
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
