@@ -4,18 +4,28 @@ import eu.netmap.importer.GraphModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place that reads the graph into analytics: every node and relationship, in one read
- * transaction so the snapshot is consistent.
+ * transaction so the snapshot is consistent. On the embedded database it walks the store through
+ * Neo4j's Java API, which skips Cypher and Bolt and is several times faster on large graphs; on an
+ * external server it reads through the driver with the same result.
  */
 @Component
 class SnapshotReader {
@@ -51,9 +61,11 @@ class SnapshotReader {
   private static final Logger log = LoggerFactory.getLogger(SnapshotReader.class);
 
   private final Driver driver;
+  private final ObjectProvider<DatabaseManagementService> embedded;
 
-  SnapshotReader(Driver driver) {
+  SnapshotReader(Driver driver, ObjectProvider<DatabaseManagementService> embedded) {
     this.driver = driver;
+    this.embedded = embedded;
   }
 
   /** Reads the whole graph and builds the views; {@code version} is the data version read at. */
@@ -61,6 +73,92 @@ class SnapshotReader {
     long start = System.nanoTime();
     List<Snapshot.RawNode> nodes = new ArrayList<>();
     List<Snapshot.Fact> facts = new ArrayList<>();
+    readRaw(embedded.getIfAvailable() != null, nodes, facts);
+    long read = System.nanoTime();
+    Snapshot snapshot = new Snapshot(version, nodes, facts);
+    log.info(
+        "Analytics snapshot of data version {}: {} nodes, {} relationships; read {} ms, views {} ms",
+        version,
+        nodes.size(),
+        facts.size(),
+        (read - start) / 1_000_000,
+        (System.nanoTime() - read) / 1_000_000);
+    return snapshot;
+  }
+
+  /**
+   * Reads every node and relationship into the lists, through the embedded database's Java API when
+   * {@code direct} and there is one, else through the driver; both give the same rows.
+   */
+  void readRaw(boolean direct, List<Snapshot.RawNode> nodes, List<Snapshot.Fact> facts) {
+    DatabaseManagementService service = direct ? embedded.getIfAvailable() : null;
+    if (service != null) {
+      readEmbedded(service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), nodes, facts);
+    } else {
+      readThroughDriver(nodes, facts);
+    }
+  }
+
+  /**
+   * Reads through the Java API of the embedded database: the same columns as {@link #NODES} and
+   * {@link #RELATIONSHIPS}, relationship ends resolved through a map of internal node ids.
+   */
+  @SuppressWarnings("deprecation") // internal ids are stable within the one transaction used here
+  private static void readEmbedded(
+      GraphDatabaseService db, List<Snapshot.RawNode> nodes, List<Snapshot.Fact> facts) {
+    try (Transaction tx = db.beginTx()) {
+      Map<Long, String> ids = new java.util.HashMap<>();
+      for (Node n : tx.getAllNodes()) {
+        String label = null;
+        String first = null;
+        for (Label l : n.getLabels()) {
+          String name = l.name();
+          if (first == null) {
+            first = name;
+          }
+          if (label == null && GraphModel.LABELS.contains(name)) {
+            label = name;
+          }
+        }
+        Map<String, Object> p =
+            n.getProperties(
+                "id",
+                "name",
+                "title",
+                "nameEn",
+                "period",
+                "sources",
+                "declaredMembers",
+                "declaredPartners");
+        Object idValue = p.get("id");
+        String id = idValue != null ? String.valueOf(idValue) : n.getElementId();
+        ids.put(n.getId(), id);
+        nodes.add(
+            new Snapshot.RawNode(
+                id,
+                label != null ? label : first,
+                text(p.containsKey("name") ? p.get("name") : p.get("title")),
+                text(p.get("nameEn")),
+                text(p.get("period")),
+                nonEmpty(p.get("sources")),
+                count(
+                    p.containsKey("declaredMembers")
+                        ? p.get("declaredMembers")
+                        : p.get("declaredPartners"))));
+      }
+      for (Relationship r : tx.getAllRelationships()) {
+        facts.add(
+            new Snapshot.Fact(
+                ids.get(r.getStartNodeId()),
+                r.getType().name(),
+                ids.get(r.getEndNodeId()),
+                nonEmpty(r.getProperty("sources", null))));
+      }
+      tx.commit();
+    }
+  }
+
+  private void readThroughDriver(List<Snapshot.RawNode> nodes, List<Snapshot.Fact> facts) {
     try (Session session = driver.session()) {
       session.executeRead(
           tx -> {
@@ -94,31 +192,26 @@ class SnapshotReader {
             return null;
           });
     }
-    long read = System.nanoTime();
-    Snapshot snapshot = new Snapshot(version, nodes, facts);
-    log.info(
-        "Analytics snapshot of data version {}: {} nodes, {} relationships; read {} ms, views {} ms",
-        version,
-        nodes.size(),
-        facts.size(),
-        (read - start) / 1_000_000,
-        (System.nanoTime() - read) / 1_000_000);
-    return snapshot;
   }
 
-  private static String text(Value value) {
-    if (value == null || value.isNull()) {
-      return null;
+  private static boolean nonEmpty(Object sources) {
+    if (sources == null) {
+      return false;
     }
-    Object object = value.asObject();
-    return object instanceof String s ? s : String.valueOf(object);
+    if (sources.getClass().isArray()) {
+      return java.lang.reflect.Array.getLength(sources) > 0;
+    }
+    return !(sources instanceof String s) || !s.isEmpty();
   }
 
-  private static Long count(Value value) {
-    if (value == null || value.isNull()) {
+  private static String text(Object object) {
+    return object == null ? null : object instanceof String s ? s : String.valueOf(object);
+  }
+
+  private static Long count(Object object) {
+    if (object == null) {
       return null;
     }
-    Object object = value.asObject();
     if (object instanceof Number number) {
       return number.longValue();
     }
@@ -127,5 +220,13 @@ class SnapshotReader {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  private static String text(Value value) {
+    return value == null || value.isNull() ? null : text(value.asObject());
+  }
+
+  private static Long count(Value value) {
+    return value == null || value.isNull() ? null : count(value.asObject());
   }
 }
