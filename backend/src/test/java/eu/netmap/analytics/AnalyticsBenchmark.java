@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * snapshot and times the analytics on it, then times python-igraph on the same edge list and prints
  * each ratio netmap/igraph. Run it with {@code bench/analytics.sh} (see BENCHMARKS.md).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class AnalyticsBenchmark {
 
   static final int NODES = Integer.getInteger("bench.nodes", 100_000);
