@@ -34,6 +34,8 @@ public abstract class EmbeddedNeo4jTest {
     registry.add("netmap.security.admin-password", () -> ADMIN_PASSWORD);
     // the seed alone: tests count its nodes; NutsLoaderTests loads the NUTS list and removes it
     registry.add("netmap.regions.load-nuts", () -> "false");
+    // the API answers at once: no 202 "still computing" unless a test asks for it (wait=0)
+    registry.add("netmap.analytics.max-wait", () -> "120s");
   }
 
   private static Path tempDir() {

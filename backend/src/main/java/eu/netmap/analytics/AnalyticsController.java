@@ -36,9 +36,24 @@ class AnalyticsController {
   static final int GRAPH_LIMIT_MAX = 100_000;
 
   private final AnalyticsService analytics;
+  private final AnalyticsJobs jobs;
 
-  AnalyticsController(AnalyticsService analytics) {
+  AnalyticsController(AnalyticsService analytics, AnalyticsJobs jobs) {
     this.analytics = analytics;
+    this.jobs = jobs;
+  }
+
+  /**
+   * Runs a request's work in the background and waits for it at most {@code wait} ms (capped by
+   * {@code netmap.analytics.max-wait}); longer work is answered with 202 and its progress, and
+   * keeps running so that the same request finds it in the cache later.
+   */
+  private <T> T background(Long wait, String task, java.util.function.Supplier<T> work) {
+    if (wait != null && wait < 0) {
+      throw new BadRequestException(
+          "wait", "wait must be a number of milliseconds ≥ 0 (it is " + wait + ")");
+    }
+    return jobs.await(task, task, wait == null ? null : java.time.Duration.ofMillis(wait), work);
   }
 
   record Hub(String id, String label, String name, double score, int rank) {}
@@ -55,6 +70,17 @@ class AnalyticsController {
   /** The nodes that score highest on a metric (lowest for constraint), ranked. */
   @GetMapping("/hubs")
   Hubs hubs(
+      @RequestParam(defaultValue = VIEW_DEFAULT) String view,
+      @RequestParam(defaultValue = "degree") String metric,
+      @RequestParam(defaultValue = "" + HUBS_LIMIT_DEFAULT) int limit,
+      @RequestParam(required = false) Long wait) {
+    return background(
+        wait,
+        "hubs " + "view=" + view + " " + "metric=" + metric + " " + "limit=" + limit,
+        () -> hubsNow(view, metric, limit));
+  }
+
+  private Hubs hubsNow(
       @RequestParam(defaultValue = VIEW_DEFAULT) String view,
       @RequestParam(defaultValue = "degree") String metric,
       @RequestParam(defaultValue = "" + HUBS_LIMIT_DEFAULT) int limit) {
@@ -102,6 +128,14 @@ class AnalyticsController {
   @GetMapping("/scores")
   ScoreMap scores(
       @RequestParam(defaultValue = VIEW_DEFAULT) String view,
+      @RequestParam(defaultValue = "degree") String metric,
+      @RequestParam(required = false) Long wait) {
+    return background(
+        wait, "scores " + "view=" + view + " " + "metric=" + metric, () -> scoresNow(view, metric));
+  }
+
+  private ScoreMap scoresNow(
+      @RequestParam(defaultValue = VIEW_DEFAULT) String view,
       @RequestParam(defaultValue = "degree") String metric) {
     AnalyticsService.Scores scores = analytics.measure(View.parse(view), Metric.parse(metric));
     return new ScoreMap(
@@ -132,6 +166,14 @@ class AnalyticsController {
    */
   @GetMapping("/brokers")
   Brokers brokers(
+      @RequestParam(defaultValue = VIEW_DEFAULT) String view,
+      @RequestParam(defaultValue = "" + HUBS_LIMIT_DEFAULT) int limit,
+      @RequestParam(required = false) Long wait) {
+    return background(
+        wait, "brokers " + "view=" + view + " " + "limit=" + limit, () -> brokersNow(view, limit));
+  }
+
+  private Brokers brokersNow(
       @RequestParam(defaultValue = VIEW_DEFAULT) String view,
       @RequestParam(defaultValue = "" + HUBS_LIMIT_DEFAULT) int limit) {
     View v = View.parse(view);
@@ -221,6 +263,14 @@ class AnalyticsController {
    */
   @GetMapping("/gaps")
   Gaps gaps(
+      @RequestParam(defaultValue = VIEW_DEFAULT) String view,
+      @RequestParam(defaultValue = "" + LIST_LIMIT_DEFAULT) int limit,
+      @RequestParam(required = false) Long wait) {
+    return background(
+        wait, "gaps " + "view=" + view + " " + "limit=" + limit, () -> gapsNow(view, limit));
+  }
+
+  private Gaps gapsNow(
       @RequestParam(defaultValue = VIEW_DEFAULT) String view,
       @RequestParam(defaultValue = "" + LIST_LIMIT_DEFAULT) int limit) {
     View v = View.parse(view);
@@ -348,6 +398,17 @@ class AnalyticsController {
   CommunitiesJson communities(
       @RequestParam(defaultValue = VIEW_DEFAULT) String view,
       @RequestParam(defaultValue = "louvain") String algorithm,
+      @RequestParam(defaultValue = "" + LIST_LIMIT_DEFAULT) int limit,
+      @RequestParam(required = false) Long wait) {
+    return background(
+        wait,
+        "communities " + "view=" + view + " " + "algorithm=" + algorithm + " " + "limit=" + limit,
+        () -> communitiesNow(view, algorithm, limit));
+  }
+
+  private CommunitiesJson communitiesNow(
+      @RequestParam(defaultValue = VIEW_DEFAULT) String view,
+      @RequestParam(defaultValue = "louvain") String algorithm,
       @RequestParam(defaultValue = "" + LIST_LIMIT_DEFAULT) int limit) {
     View v = View.parse(view);
     CommunityAlgorithm a = CommunityAlgorithm.parse(algorithm);
@@ -385,6 +446,29 @@ class AnalyticsController {
       @RequestParam("for") String id,
       @RequestParam(required = false) String view,
       @RequestParam(defaultValue = "adamic-adar") String method,
+      @RequestParam(defaultValue = "" + SUGGESTIONS_LIMIT_DEFAULT) int limit,
+      @RequestParam(required = false) Long wait) {
+    return background(
+        wait,
+        "suggestions "
+            + "id="
+            + id
+            + " "
+            + "view="
+            + view
+            + " "
+            + "method="
+            + method
+            + " "
+            + "limit="
+            + limit,
+        () -> suggestionsNow(id, view, method, limit));
+  }
+
+  private SuggestionsJson suggestionsNow(
+      @RequestParam("for") String id,
+      @RequestParam(required = false) String view,
+      @RequestParam(defaultValue = "adamic-adar") String method,
       @RequestParam(defaultValue = "" + SUGGESTIONS_LIMIT_DEFAULT) int limit) {
     LinkMethod m = LinkMethod.parse(method);
     BadRequestException.checkRange("limit", limit, 1, LIST_LIMIT_MAX);
@@ -405,6 +489,14 @@ class AnalyticsController {
    */
   @GetMapping("/graph")
   GraphJson graph(
+      @RequestParam(defaultValue = VIEW_DEFAULT) String view,
+      @RequestParam(defaultValue = "" + GRAPH_LIMIT_DEFAULT) int limit,
+      @RequestParam(required = false) Long wait) {
+    return background(
+        wait, "graph " + "view=" + view + " " + "limit=" + limit, () -> graphNow(view, limit));
+  }
+
+  private GraphJson graphNow(
       @RequestParam(defaultValue = VIEW_DEFAULT) String view,
       @RequestParam(defaultValue = "" + GRAPH_LIMIT_DEFAULT) int limit) {
     View v = View.parse(view);
@@ -444,7 +536,24 @@ class AnalyticsController {
    * what was gained and lost since the previous period, density, largest component.
    */
   @GetMapping("/timeline")
-  Timeline.Result timeline(@RequestParam(defaultValue = "regions") String view) {
-    return analytics.timeline(View.parse(view));
+  Timeline.Result timeline(
+      @RequestParam(defaultValue = "regions") String view,
+      @RequestParam(required = false) Long wait) {
+    View v = View.parse(view);
+    return background(wait, "timeline view=" + v.key(), () -> analytics.timeline(v));
+  }
+
+  record JobJson(
+      String task, String stage, long done, long total, Double progress, long elapsedMs) {
+    static JobJson of(AnalyticsJobs.Job job) {
+      Progress p = job.progress();
+      return new JobJson(job.task(), p.stage(), p.done(), p.total(), p.fraction(), job.elapsedMs());
+    }
+  }
+
+  /** The computations running in the background now, with their progress. */
+  @GetMapping("/jobs")
+  List<JobJson> jobs() {
+    return jobs.running().stream().map(JobJson::of).toList();
   }
 }

@@ -127,7 +127,10 @@ final class Louvain<V> implements ClusteringAlgorithm<V> {
     }
     Level level = new Level(n, offsets, targets, weights, new double[n]);
     double modularity = modularity(level, m);
+    int levels = 0;
+    Progress.stage("louvain levels on " + n + " nodes", 0);
     while (true) {
+      Progress.step(levels++);
       int[] community = oneLevel(level, m);
       if (community == null) {
         return;

@@ -127,7 +127,13 @@ final class ShortestPathCentrality<V> {
     double[] sigma = new double[n];
     double[] delta = new double[n];
     int[] order = new int[n];
+    Progress.stage(
+        exact ? "shortest paths from every node" : "shortest paths from pivots", sources.length);
+    int done = 0;
     for (int s : sources) {
+      if ((++done & 63) == 0) {
+        Progress.step(done);
+      }
       isSource[s] = true;
       // breadth-first search, recording the visiting order
       int head = 0;

@@ -75,6 +75,7 @@ class SnapshotReader {
     List<Snapshot.Fact> facts = new ArrayList<>();
     readRaw(embedded.getIfAvailable() != null, nodes, facts);
     long read = System.nanoTime();
+    Progress.stage("building the views", 0);
     Snapshot snapshot = new Snapshot(version, nodes, facts);
     log.info(
         "Analytics snapshot of data version {}: {} nodes, {} relationships; read {} ms, views {} ms",
@@ -108,7 +109,15 @@ class SnapshotReader {
       GraphDatabaseService db, List<Snapshot.RawNode> nodes, List<Snapshot.Fact> facts) {
     try (Transaction tx = db.beginTx()) {
       Map<Long, String> ids = new java.util.HashMap<>();
+      // counts come from the count store: instant
+      long nodeCount = (Long) tx.execute("MATCH (n) RETURN count(n) AS c").next().get("c");
+      long relationshipCount =
+          (Long) tx.execute("MATCH ()-[r]->() RETURN count(r) AS c").next().get("c");
+      Progress.stage("reading nodes", nodeCount);
       for (Node n : tx.getAllNodes()) {
+        if ((ids.size() & 4095) == 0) {
+          Progress.step(ids.size());
+        }
         String label = null;
         String first = null;
         for (Label l : n.getLabels()) {
@@ -146,7 +155,11 @@ class SnapshotReader {
                         ? p.get("declaredMembers")
                         : p.get("declaredPartners"))));
       }
+      Progress.stage("reading relationships", relationshipCount);
       for (Relationship r : tx.getAllRelationships()) {
+        if ((facts.size() & 4095) == 0) {
+          Progress.step(facts.size());
+        }
         facts.add(
             new Snapshot.Fact(
                 ids.get(r.getStartNodeId()),

@@ -58,7 +58,11 @@ final class StructuralHoles<V> {
     double[] share = new double[n];
     double[] indirect = new double[n];
     double[] redundancy = new double[n];
+    Progress.stage("structural holes", n);
     for (int v = 0; v < n; v++) {
+      if ((v & 1023) == 0) {
+        Progress.step(v);
+      }
       double sv = graph.strength(v);
       if (graph.degree(v) == 0) {
         c[v] = Double.NaN;

@@ -58,7 +58,9 @@ final class WeightedPageRank<V> {
       return;
     }
     java.util.Arrays.fill(x, 1.0 / n);
+    Progress.stage("pagerank iterations", 0);
     for (int iteration = 0; iteration < maxIterations; iteration++) {
+      Progress.step(iteration);
       double dangling = 0;
       for (int v = 0; v < n; v++) {
         if (graph.strength(v) == 0) {

@@ -1,0 +1,148 @@
+package eu.netmap.analytics;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs analytics computations in the background so that no request blocks for long: a request waits
+ * at most {@code netmap.analytics.max-wait} (1 s by default) for its answer; if the work takes
+ * longer, the request gets {@link StillComputingException} (HTTP 202 with the progress) and the
+ * work goes on, so asking again later finds the answer ready in the cache. Equal requests arriving
+ * while one is running share it.
+ */
+@Component
+public class AnalyticsJobs {
+
+  /** A computation in flight. */
+  public record Job(
+      String key,
+      String task,
+      Instant started,
+      Progress progress,
+      CompletableFuture<Object> future) {
+
+    /** Milliseconds since it started. */
+    public long elapsedMs() {
+      return Duration.between(started, Instant.now()).toMillis();
+    }
+  }
+
+  /** Thrown when a computation outlasts the wait: the answer is a 202 with its progress. */
+  public static final class StillComputingException extends RuntimeException {
+    private final transient Job job;
+
+    StillComputingException(Job job) {
+      super(job.task() + " is still being computed");
+      this.job = job;
+    }
+
+    /** The job, still running. */
+    public Job job() {
+      return job;
+    }
+  }
+
+  private final Duration maxWait;
+  private final ExecutorService executor;
+  private final Map<String, Job> running = new ConcurrentHashMap<>();
+
+  AnalyticsJobs(
+      @Value("${netmap.analytics.max-wait:1s}") Duration maxWait,
+      @Value("${netmap.analytics.threads:2}") int threads) {
+    this.maxWait = maxWait;
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, "netmap-analytics-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          // below request threads: a long computation must not slow down browsing
+          thread.setPriority(Thread.NORM_PRIORITY - 1);
+          return thread;
+        };
+    this.executor = Executors.newFixedThreadPool(Math.max(1, threads), factory);
+  }
+
+  /** The longest a request waits for a computation before it is answered with the progress. */
+  public Duration maxWait() {
+    return maxWait;
+  }
+
+  /**
+   * The result of {@code work}, computed in the background and waited for at most {@code wait}
+   * (capped by {@link #maxWait()}; null means the cap).
+   *
+   * @param key identifies equal work: requests with the same key share one computation
+   * @param task what the work is, in words, for the progress report
+   * @throws StillComputingException when the wait is over and the work is not
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T await(String key, String task, Duration wait, Supplier<T> work) {
+    Job job =
+        running.computeIfAbsent(
+            key,
+            k -> {
+              Progress progress = new Progress();
+              CompletableFuture<Object> future = new CompletableFuture<>();
+              Job created = new Job(k, task, Instant.now(), progress, future);
+              executor.execute(
+                  () -> {
+                    try {
+                      future.complete(progress.watch(work::get));
+                    } catch (Throwable e) {
+                      future.completeExceptionally(e);
+                    } finally {
+                      running.remove(k, created);
+                    }
+                  });
+              return created;
+            });
+    Duration limit = wait == null || wait.compareTo(maxWait) > 0 ? maxWait : wait;
+    try {
+      return (T) job.future().get(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new StillComputingException(job);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StillComputingException(job);
+    } catch (ExecutionException | CancellationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** The computations running now, oldest first. */
+  public List<Job> running() {
+    List<Job> jobs = new ArrayList<>(running.values());
+    jobs.sort(Comparator.comparing(Job::started));
+    return jobs;
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
+  }
+}
