@@ -10,25 +10,76 @@ export class ApiError extends Error {
   }
 }
 
-/** GETs a path of the API as JSON; throws ApiError on a non-2xx answer. */
-export async function getJson(path, { signal } = {}) {
-  let response;
-  try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, { detail: e.message }, path);
-  }
-  if (!response.ok) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch {
-      problem = null;
+/** Resolves after `ms`, or rejects with an AbortError when the signal aborts first. */
+function pause(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
     }
-    throw new ApiError(response.status, problem, path);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new DOMException('Aborted', 'AbortError'));
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Tells the app shell how a background computation is going (job = null when it is over). */
+function announce(path, job) {
+  if (typeof window !== 'undefined' && typeof window.dispatchEvent === 'function') {
+    window.dispatchEvent(new CustomEvent('netmap:computing', { detail: { path, job } }));
   }
-  return response.json();
+}
+
+/**
+ * GETs a path of the API as JSON; throws ApiError on a non-2xx answer. A 202 answer means the
+ * server is still computing (analytics on a large graph): the body tells the progress and when to
+ * ask again, so this asks again until the answer is there, reporting each step to `onProgress`
+ * and to the app's progress indicator.
+ */
+export async function getJson(path, { signal, onProgress } = {}) {
+  let computing = false;
+  try {
+    for (;;) {
+      let response;
+      try {
+        response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+      } catch (e) {
+        if (e.name === 'AbortError') throw e;
+        throw new ApiError(0, { detail: e.message }, path);
+      }
+      if (response.status === 202) {
+        let job = {};
+        try {
+          job = await response.json();
+        } catch {
+          job = {};
+        }
+        computing = true;
+        onProgress?.(job);
+        announce(path, job);
+        await pause(Math.max(200, Number(job.retryAfterMs) || 1000), signal);
+        continue;
+      }
+      if (!response.ok) {
+        let problem = null;
+        try {
+          problem = await response.json();
+        } catch {
+          problem = null;
+        }
+        throw new ApiError(response.status, problem, path);
+      }
+      return await response.json();
+    }
+  } finally {
+    if (computing) announce(path, null);
+  }
 }
 
 const q = encodeURIComponent;

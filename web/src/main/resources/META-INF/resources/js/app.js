@@ -154,6 +154,24 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   route({ force: true });
 });
 
+// Background computations (analytics answered with 202 while they run) show in the indicator.
+const computations = new Map();
+window.addEventListener('netmap:computing', (event) => {
+  const { path, job } = event.detail;
+  let done = computations.get(path);
+  if (!job) {
+    done?.();
+    computations.delete(path);
+    return;
+  }
+  if (!done) {
+    done = ctx.progress.start(ctx.t('loading'));
+    computations.set(path, done);
+  }
+  const task = String(job.task ?? '').split(' ')[0] || '…';
+  done.update(ctx.t('computing', { task, stage: job.stage ?? '…' }), job.progress ?? null);
+});
+
 window.addEventListener('hashchange', () => route());
 if (!location.hash) history.replaceState(null, '', hashFor('explore'));
 route();
