@@ -54,6 +54,7 @@ class AnalyticsBenchmark {
 
   @Autowired Driver driver;
   @Autowired DataVersion dataVersion;
+  @Autowired SnapshotReader reader;
   @Autowired AnalyticsService analytics;
 
   private final Map<String, Double> netmap = new LinkedHashMap<>();
@@ -83,6 +84,20 @@ class AnalyticsBenchmark {
               dataVersion.bump();
               return analytics.snapshot();
             });
+    // the two ways of reading the rows, in the same run: through Bolt + Cypher (how the snapshot
+    // was read before, and still is on an external server) and through the embedded Java API
+    time(
+        "snapshot rows via driver",
+        () -> {
+          reader.readRaw(false, new ArrayList<>(), new ArrayList<>());
+          return null;
+        });
+    time(
+        "snapshot rows via Java API",
+        () -> {
+          reader.readRaw(true, new ArrayList<>(), new ArrayList<>());
+          return null;
+        });
     Graph<String, Tie> graph = snapshot.graph(View.STORED);
     IndexedGraph<String> indexed = time("index arrays", () -> IndexedGraph.of(graph));
 
