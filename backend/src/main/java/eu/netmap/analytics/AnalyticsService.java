@@ -168,10 +168,13 @@ public class AnalyticsService {
       case BETWEENNESS, HARMONIC -> {
         ShortestPathCentrality<String> paths = paths(cache, view);
         exact = paths.isExact();
-        error = exact ? null : paths.betweennessStandardError();
-        Map<String, Double> scores =
-            metric == Metric.BETWEENNESS ? paths.betweenness() : paths.harmonic();
-        return new Scores(view, metric, scores, exact, metric == Metric.BETWEENNESS ? error : null);
+        boolean betweenness = metric == Metric.BETWEENNESS;
+        error =
+            exact
+                ? null
+                : betweenness ? paths.betweennessStandardError() : paths.harmonicStandardError();
+        Map<String, Double> scores = betweenness ? paths.betweenness() : paths.harmonic();
+        return new Scores(view, metric, scores, exact, error);
       }
       case CORENESS -> {
         Map<String, Integer> core = new Coreness<>(graph).getScores();

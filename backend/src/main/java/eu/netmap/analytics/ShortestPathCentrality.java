@@ -37,6 +37,7 @@ final class ShortestPathCentrality<V> {
   private double[] betweenness;
   private double[] harmonic;
   private double standardError;
+  private double harmonicStandardError;
 
   /**
    * Exact scores, from every vertex.
@@ -107,6 +108,12 @@ final class ShortestPathCentrality<V> {
     return graph.toMap(harmonic);
   }
 
+  /** The largest standard error of an estimated harmonic centrality; 0 when exact. */
+  double harmonicStandardError() {
+    compute();
+    return harmonicStandardError;
+  }
+
   /** The largest standard error of an estimated betweenness; 0 when exact. */
   double betweennessStandardError() {
     compute();
@@ -121,6 +128,7 @@ final class ShortestPathCentrality<V> {
     double[] bc = new double[n];
     double[] squares = new double[n];
     double[] harm = new double[n];
+    double[] harmSquares = new double[n];
     boolean[] isSource = new boolean[n];
     int[] dist = new int[n];
     Arrays.fill(dist, -1);
@@ -170,6 +178,7 @@ final class ShortestPathCentrality<V> {
         bc[w] += delta[w];
         squares[w] += delta[w] * delta[w];
         harm[w] += 1.0 / dw;
+        harmSquares[w] += 1.0 / ((double) dw * dw);
       }
       for (int i = 0; i < tail; i++) {
         int w = order[i];
@@ -180,6 +189,7 @@ final class ShortestPathCentrality<V> {
     }
     int k = sources.length;
     double maxError = 0;
+    double maxHarmonicError = 0;
     for (int v = 0; v < n; v++) {
       // the sources that can count pairs through v: a source never counts itself
       int samples = exact ? n - 1 : (isSource[v] ? k - 1 : k);
@@ -200,10 +210,21 @@ final class ShortestPathCentrality<V> {
         bc[v] = mean;
       }
       if (!exact && samples > 0) {
+        // each source is a sample of 1/d(s, v) (0 when unreachable) from the n - 1 others; the
+        // estimate scales the sample mean by n - 1, and so does its standard error
+        double mean = harm[v] / samples;
+        if (samples > 1) {
+          double variance =
+              Math.max(0, harmSquares[v] / samples - mean * mean) * samples / (samples - 1);
+          double correction = Math.max(0, (double) (n - 1 - samples) / Math.max(1, n - 2));
+          maxHarmonicError =
+              Math.max(maxHarmonicError, (n - 1) * Math.sqrt(variance / samples * correction));
+        }
         harm[v] = harm[v] * (n - 1) / samples;
       }
     }
     this.standardError = maxError;
+    this.harmonicStandardError = maxHarmonicError;
     this.harmonic = harm;
     this.betweenness = bc;
   }

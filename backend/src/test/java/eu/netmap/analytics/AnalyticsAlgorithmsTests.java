@@ -244,8 +244,18 @@ class AnalyticsAlgorithmsTests {
           .as("vertex %d", v)
           .isCloseTo(KARATE_BETWEENNESS[v], within(4 * error));
     }
+    // harmonic centrality from the same pivots: within 4 stated standard errors of networkx's
+    double harmonicError = sampled.harmonicStandardError();
+    assertThat(harmonicError).isPositive().isLessThan(2);
+    Map<Integer, Double> harmonic = sampled.harmonic();
+    for (int v = 0; v < 34; v++) {
+      assertThat(harmonic.get(v))
+          .as("harmonic of vertex %d", v)
+          .isCloseTo(KARATE_HARMONIC[v], within(4 * harmonicError));
+    }
     // all vertices as pivots is the exact computation
     var all = new ShortestPathCentrality<>(indexed, 34, new Random(7));
+    assertThat(all.harmonicStandardError()).isZero();
     assertThat(all.isExact()).isTrue();
     assertScores(all.betweenness(), KARATE_BETWEENNESS);
   }
