@@ -119,15 +119,15 @@ class SnapshotReader {
           Progress.step(ids.size());
         }
         String label = null;
-        String first = null;
         for (Label l : n.getLabels()) {
-          String name = l.name();
-          if (first == null) {
-            first = name;
+          if (GraphModel.LABELS.contains(l.name())) {
+            label = l.name();
+            break;
           }
-          if (label == null && GraphModel.LABELS.contains(name)) {
-            label = name;
-          }
+        }
+        if (label == null) {
+          // bookkeeping nodes (audit entries …) are not part of the graph
+          continue;
         }
         Map<String, Object> p =
             n.getProperties(
@@ -145,7 +145,7 @@ class SnapshotReader {
         nodes.add(
             new Snapshot.RawNode(
                 id,
-                label != null ? label : first,
+                label,
                 text(p.containsKey("name") ? p.get("name") : p.get("title")),
                 text(p.get("nameEn")),
                 text(p.get("period")),
@@ -160,12 +160,13 @@ class SnapshotReader {
         if ((facts.size() & 4095) == 0) {
           Progress.step(facts.size());
         }
-        facts.add(
-            new Snapshot.Fact(
-                ids.get(r.getStartNodeId()),
-                r.getType().name(),
-                ids.get(r.getEndNodeId()),
-                nonEmpty(r.getProperty("sources", null))));
+        String start = ids.get(r.getStartNodeId());
+        String end = ids.get(r.getEndNodeId());
+        if (start != null && end != null) {
+          facts.add(
+              new Snapshot.Fact(
+                  start, r.getType().name(), end, nonEmpty(r.getProperty("sources", null))));
+        }
       }
       tx.commit();
     }
