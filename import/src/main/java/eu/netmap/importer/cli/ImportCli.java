@@ -70,6 +70,7 @@ import picocli.CommandLine.Spec;
       ImportCli.Gexf.class,
       ImportCli.Nuts.class,
       ImportCli.Seed.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
