@@ -205,11 +205,18 @@ final class GraphStore {
   }
 
   private static String matchRel(RelState rel, Map<String, String> labels) {
+    String from = labels.get(rel.source());
+    String to = labels.get(rel.target());
+    if (from == null || to == null) {
+      throw new ConflictException(
+          "Cannot change "
+              + rel.key()
+              + ": node '"
+              + (from == null ? rel.source() : rel.target())
+              + "' does not exist (any more)");
+    }
     return "MATCH (a:%s {id: $source})-[r:%s]->(b:%s {id: $target})"
-        .formatted(
-            quote(labels.getOrDefault(rel.source(), GraphModel.ORGANISATION)),
-            quote(rel.type()),
-            quote(labels.getOrDefault(rel.target(), GraphModel.ORGANISATION)));
+        .formatted(quote(from), quote(rel.type()), quote(to));
   }
 
   private static Map<String, Object> relParams(RelState rel) {
