@@ -270,6 +270,22 @@ class EditingBrowserTests extends EmbeddedNeo4jTest {
     browser.driver().findElement(By.id("edit-submit")).click();
     browser.textIn(By.id("details-heading"), "Details");
     assertThat(api.get("/api/nodes/" + NODE).status()).isEqualTo(404);
+
+    // a new node, citing a new source, opens in the graph
+    browser.driver().findElement(By.id("new-node")).click();
+    new org.openqa.selenium.support.ui.Select(browser.visible(By.id("edit-label")))
+        .selectByValue("Network");
+    browser.driver().findElement(By.id("edit-name")).sendKeys("ZZ Edit Browser Rete");
+    browser.driver().findElement(By.cssSelector(".new-source summary")).click();
+    browser.visible(By.id("edit-source-title")).sendKeys("ZZ Edit verbale");
+    browser.driver().findElement(By.id("edit-source-date")).sendKeys("2024-03");
+    browser.driver().findElement(By.id("edit-submit")).click();
+    browser.textIn(By.id("details-heading"), "ZZ Edit Browser Rete");
+    JsonNode created = api.get("/api/nodes/zz-edit-browser-rete").json();
+    assertThat(created.path("label").asString()).isEqualTo("Network");
+    assertThat(created.path("sources").get(0).path("title").asString())
+        .isEqualTo("ZZ Edit verbale");
+    browser.textIn(By.cssSelector("#history .history-entry"), "Created");
   }
 
   private void tickSource(String id) {

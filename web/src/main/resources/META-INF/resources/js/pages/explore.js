@@ -564,7 +564,9 @@ export function mount(root, ctx) {
 
   function openNodeForm(id) {
     if (id) {
-      openForm(id, (full) => nodeForm(details.querySelector('.form-host'), { t, lang, node: full, onDone: () => changed(id), onCancel: formCancelled(id) }));
+      openForm(id, (full) =>
+        nodeForm(details.querySelector('.form-host'), { t, lang, node: full, onDone: () => changed(id), onCancel: formCancelled(id, () => openNodeForm(id)) }),
+      );
       return;
     }
     // a new node: the form takes the whole panel
@@ -587,13 +589,19 @@ export function mount(root, ctx) {
     });
   }
 
-  /** A cancelled form closes; one closed to reload opens again on the current value. */
-  function formCancelled(id) {
-    return (options = {}) => {
-      renderDetails().then(() => {
-        if (options.reload) openNodeForm(id);
-        else details.querySelector('#edit-node, #details-heading')?.focus();
-      });
+  /**
+   * A cancelled form closes. One closed to reload (after a 409) reads the node and its
+   * relationships again, and the node form opens again on the current value.
+   */
+  function formCancelled(id, reopen = null) {
+    return async (options = {}) => {
+      if (options.reload) {
+        await changed(id, { saved: false });
+        reopen?.();
+      } else {
+        await renderDetails();
+        details.querySelector('#edit-node, #details-heading')?.focus();
+      }
     };
   }
 
@@ -601,7 +609,7 @@ export function mount(root, ctx) {
    * After a change: nodes it removed leave the view, the node's neighbourhood is read again (new
    * names, properties and relationships), metrics are recomputed.
    */
-  async function changed(id, { removed = [], touched = [] } = {}) {
+  async function changed(id, { removed = [], touched = [], saved = true } = {}) {
     const graph = session.graph;
     session.metricCache.clear();
     const gone = new Set(removed);
@@ -629,7 +637,7 @@ export function mount(root, ctx) {
     }
     if (!graph.nodes.has(session.selected)) session.selected = null;
     await refresh();
-    showStatus(t('edit.saved'));
+    if (saved) showStatus(t('edit.saved'));
     await renderDetails();
     details.focus();
   }
