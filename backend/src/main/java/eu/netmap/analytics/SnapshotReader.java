@@ -1,5 +1,6 @@
 package eu.netmap.analytics;
 
+import eu.netmap.graph.GraphMapping;
 import eu.netmap.importer.GraphModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,10 @@ class SnapshotReader {
   private static final int BUCKETS = 64;
 
   private static final String NODES =
-      """
-      MATCH (n)
+      "MATCH (n:"
+          + GraphMapping.MODEL_LABELS
+          + """
+          )
       WITH toInteger(rand() * $buckets) AS bucket,
            [coalesce(n.id, elementId(n)),
             coalesce([l IN labels(n) WHERE l IN $labels][0], labels(n)[0]),

@@ -168,7 +168,7 @@ class ExportService {
     try (Session session =
         driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
       session
-          .run("MATCH (n) RETURN n ORDER BY n.id")
+          .run("MATCH (n:" + GraphMapping.MODEL_LABELS + ") RETURN n ORDER BY n.id")
           .forEachRemaining(
               record -> {
                 GraphNode node = GraphMapping.node(record.get("n").asNode());

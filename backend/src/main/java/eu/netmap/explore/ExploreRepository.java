@@ -4,6 +4,7 @@ import eu.netmap.graph.GraphJson;
 import eu.netmap.graph.GraphLink;
 import eu.netmap.graph.GraphMapping;
 import eu.netmap.graph.GraphNode;
+import eu.netmap.importer.GraphModel;
 import eu.netmap.importer.Slugs;
 import eu.netmap.system.GraphSetup;
 import java.util.ArrayList;
@@ -144,7 +145,8 @@ class ExploreRepository {
                   node.nameEn(),
                   node.properties(),
                   sources,
-                  record.get("degree").asLong());
+                  record.get("degree").asLong(),
+                  record.get("n").asNode().get("version").asLong(0));
             })
         .one();
   }
@@ -185,13 +187,19 @@ class ExploreRepository {
   /** The graph, best-connected nodes first, capped at {@code limit} nodes. */
   GraphJson graph(int limit) {
     long total =
-        client.query("MATCH (n) RETURN count(n) AS total").fetchAs(Long.class).one().orElse(0L);
+        client
+            .query("MATCH (n:" + GraphMapping.MODEL_LABELS + ") RETURN count(n) AS total")
+            .fetchAs(Long.class)
+            .one()
+            .orElse(0L);
     List<Node> nodes =
         new ArrayList<>(
             client
                 .query(
-                    """
-                    MATCH (n)
+                    "MATCH (n:"
+                        + GraphMapping.MODEL_LABELS
+                        + """
+                        )
                     WITH n, COUNT { (n)--() } AS degree
                     ORDER BY degree DESC, n.id
                     LIMIT $limit
@@ -233,8 +241,8 @@ class ExploreRepository {
 
   GraphStats stats() {
     Map<String, Long> nodes = new TreeMap<>();
-    for (String label :
-        client.query("CALL db.labels() YIELD label RETURN label").fetchAs(String.class).all()) {
+    // the labels of the model only: bookkeeping nodes (the audit log) are not part of the graph
+    for (String label : GraphModel.LABELS) {
       nodes.put(
           label,
           client

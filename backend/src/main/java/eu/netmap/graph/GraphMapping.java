@@ -17,6 +17,14 @@ public final class GraphMapping {
    */
   public static final String MATCH_NODE_BY_ID;
 
+  /**
+   * A label expression that matches the nodes of the graph model and nothing else, for {@code MATCH
+   * (n:%s)}: the graph as people see it leaves out bookkeeping nodes such as the audit log's {@code
+   * AuditEntry}.
+   */
+  public static final String MODEL_LABELS =
+      String.join("|", GraphModel.LABELS.stream().map(l -> "`" + l + "`").toList());
+
   static {
     StringBuilder query = new StringBuilder("CALL () { ");
     for (int i = 0; i < GraphModel.LABELS.size(); i++) {

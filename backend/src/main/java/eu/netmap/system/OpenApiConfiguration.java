@@ -27,7 +27,8 @@ class OpenApiConfiguration {
                     "Organisations, regions, networks and projects of European social-inclusion"
                         + " and employment cooperation, as a graph: search and explore, analytics"
                         + " (hubs, brokers, gaps, communities, suggestions), a read-only Cypher"
-                        + " console and exports. Errors are RFC 9457 problem details.")
+                        + " console, exports, and editing (editor login) with an audit log and revert."
+                        + " Errors are RFC 9457 problem details.")
                 .license(new License().name("Data: see each Source node; maps: see credits")));
   }
 
@@ -59,6 +60,14 @@ class OpenApiConfiguration {
       api.getPaths()
           .forEach(
               (path, item) -> {
+                for (Operation operation : editOperations(path, item)) {
+                  add(operation, "401", "Changing data needs an editor login.");
+                  add(
+                      operation,
+                      "409",
+                      "The version sent is not the current one (the answer holds the current"
+                          + " value), or what a revert would undo has changed since.");
+                }
                 for (Operation operation : item.readOperations()) {
                   add(
                       operation,
@@ -80,6 +89,19 @@ class OpenApiConfiguration {
                 }
               });
     };
+  }
+
+  /** The changes of the editing API (not their reads). */
+  private static java.util.List<Operation> editOperations(
+      String path, io.swagger.v3.oas.models.PathItem item) {
+    if (!path.startsWith("/api/nodes")
+        && !path.startsWith("/api/relationships")
+        && !path.startsWith("/api/audit")) {
+      return java.util.List.of();
+    }
+    return java.util.stream.Stream.of(item.getPost(), item.getPut(), item.getDelete())
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   private static void add(Operation operation, String status, String description) {

@@ -33,6 +33,15 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers(HttpMethod.POST, "/api/import")
                     .hasRole("ADMIN")
+                    // editing (issue 9); the accounts work rewrites this file with the full rules
+                    .requestMatchers(HttpMethod.POST, "/api/nodes/**", "/api/relationships/**")
+                    .hasAnyRole("EDITOR", "ADMIN")
+                    .requestMatchers(HttpMethod.PUT, "/api/nodes/**", "/api/relationships/**")
+                    .hasAnyRole("EDITOR", "ADMIN")
+                    .requestMatchers(HttpMethod.DELETE, "/api/nodes/**", "/api/relationships/**")
+                    .hasAnyRole("EDITOR", "ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/audit/**")
+                    .hasAnyRole("EDITOR", "ADMIN")
                     .anyRequest()
                     .permitAll())
         .httpBasic(Customizer.withDefaults())

@@ -9,13 +9,20 @@ const DEBOUNCE_MS = 180;
 
 /**
  * @param host element to draw into
- * @param options t, lang, search(q, signal) => Promise<[{id,label,name,nameEn}]>, onChoose(hit)
+ * @param options t, lang, search(q, signal) => Promise<[{id,label,name,nameEn}]>, onChoose(hit);
+ *   idPrefix to tell the element ids apart when a page has two boxes; label (visible when given)
  */
-export function createSearchBox(host, { t, lang, search, onChoose }) {
-  const listId = 'search-suggestions';
-  const label = el('label', { for: 'search', class: 'visually-hidden' }, t('search.label'));
+export function createSearchBox(host, { t, lang, search, onChoose, idPrefix = '', label: labelText = null }) {
+  const inputId = `${idPrefix}search`;
+  const listId = `${idPrefix}search-suggestions`;
+  const optionId = (i) => `${idPrefix}suggestion-${i}`;
+  const label = el(
+    'label',
+    { for: inputId, class: labelText ? 'search-label' : 'visually-hidden' },
+    labelText ?? t('search.label'),
+  );
   const input = el('input', {
-    id: 'search',
+    id: inputId,
     type: 'search',
     role: 'combobox',
     autocomplete: 'off',
@@ -25,7 +32,7 @@ export function createSearchBox(host, { t, lang, search, onChoose }) {
     'aria-controls': listId,
     placeholder: t('search.placeholder'),
   });
-  const list = el('ul', { id: listId, role: 'listbox', class: 'suggestions', 'aria-label': t('search.label'), hidden: '' });
+  const list = el('ul', { id: listId, role: 'listbox', class: 'suggestions', 'aria-label': labelText ?? t('search.label'), hidden: '' });
   const live = el('span', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   host.append(el('div', { class: 'search' }, label, input, list, live));
 
@@ -51,7 +58,7 @@ export function createSearchBox(host, { t, lang, search, onChoose }) {
       const other = lang === 'en' ? hit.name : hit.nameEn;
       const li = el(
         'li',
-        { id: `suggestion-${i}`, role: 'option', 'aria-selected': String(i === active), 'data-id': hit.id },
+        { id: optionId(i), role: 'option', 'aria-selected': String(i === active), 'data-id': hit.id },
         el('span', { class: 'name' }, name),
         el('span', { class: 'kind' }, labelName(hit.label, lang)),
         other && other !== name ? el('span', { class: 'other' }, other) : '',
@@ -70,10 +77,10 @@ export function createSearchBox(host, { t, lang, search, onChoose }) {
     if (!hits.length) return;
     active = (i + hits.length) % hits.length;
     for (const li of list.querySelectorAll('[role=option]')) {
-      li.setAttribute('aria-selected', String(li.id === `suggestion-${active}`));
+      li.setAttribute('aria-selected', String(li.id === optionId(active)));
     }
-    input.setAttribute('aria-activedescendant', `suggestion-${active}`);
-    list.querySelector(`#suggestion-${active}`)?.scrollIntoView({ block: 'nearest' });
+    input.setAttribute('aria-activedescendant', optionId(active));
+    document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
   }
 
   function choose(i) {

@@ -8,6 +8,7 @@ import {
   applyFilters,
   createGraph,
   defaultFilters,
+  endId,
   hideNode,
   kindsInView,
   mergeGraph,
@@ -20,6 +21,7 @@ import {
   viewDegrees,
 } from '../graph-model.js';
 import { displayName, labelName, localisedProperties, roleName, typeName } from '../i18n.js';
+import { canEdit, deleteForm, editApi, historyPanel, mergeForm, nodeForm, relationshipForm } from '../editing.js';
 import { createGraphView } from '../graph-view.js';
 import {
   STORAGE_KEY,
@@ -54,6 +56,10 @@ export function mount(root, ctx) {
   });
   let destroyed = false;
   let fitOnRest = false;
+  /** Whether the user may edit (GET /api/me says editor or admin); edit controls show only then. */
+  let editor = false;
+  let formCleanup = null;
+  let historyCleanup = null;
 
   // ---------------------------------------------------------------- layout
   const page = el('section', { class: 'explore', 'aria-labelledby': 'explore-heading' });
@@ -127,6 +133,13 @@ export function mount(root, ctx) {
       button('explore.exportPng', () => exportPng(), { id: 'export-png', title: `${t('explore.export')} PNG` }),
     ),
   );
+
+  editApi.me().then((me) => {
+    if (destroyed || !canEdit(me)) return;
+    editor = true;
+    toolbar.append(el('span', { class: 'group edit-group' }, button('edit.newNode', () => openNodeForm(null), { id: 'new-node' })));
+    renderDetails();
+  });
 
   // ---------------------------------------------------------------- graph view
   let layoutProgress = null;
@@ -397,6 +410,10 @@ export function mount(root, ctx) {
     const token = ++detailsToken;
     const graph = session.graph;
     const id = session.selected;
+    formCleanup?.();
+    formCleanup = null;
+    historyCleanup?.();
+    historyCleanup = null;
     clear(details);
     if (!id || !graph.nodes.has(id)) {
       details.append(el('h2', { id: 'details-heading' }, t('details.title')), el('p', { class: 'muted' }, t('details.none')));
@@ -434,6 +451,20 @@ export function mount(root, ctx) {
       el('p', { class: 'kind' }, labelName(node.label, lang), other && other !== name ? el('span', { lang: lang === 'en' ? null : 'en' }, ` · ${other}`) : ''),
       actions,
     );
+    const formHost = el('div', { class: 'form-host' });
+    if (editor) {
+      details.append(
+        el(
+          'div',
+          { class: 'actions edit-actions', role: 'group', 'aria-label': t('edit.editNode') },
+          button('edit.editNode', () => openNodeForm(id), { id: 'edit-node' }),
+          button('edit.addRelationship', () => openForm(id, (full) => relationshipForm(formHost, { t, lang, node: full, onDone: () => changed(id), onCancel: formCancelled(id) })), { id: 'edit-link' }),
+          button('edit.merge', () => openForm(id, (full) => mergeForm(formHost, { t, lang, node: full, onDone: (r, other) => changed(id, { removed: [other] }), onCancel: formCancelled(id) })), { id: 'edit-merge' }),
+          button('edit.delete', () => openForm(id, (full) => deleteForm(formHost, { t, lang, node: full, degree: full.degree, onDone: () => changed(null, { removed: [id] }), onCancel: formCancelled(id) })), { id: 'edit-delete', class: 'danger' }),
+        ),
+      );
+    }
+    details.append(formHost);
 
     const props = el('dl', { class: 'props' });
     for (const [key, value] of localisedProperties(node.properties, lang)) {
@@ -455,11 +486,33 @@ export function mount(root, ctx) {
       });
       const verb = rel.outgoing ? typeName(rel.type, lang) : `← ${typeName(rel.type, lang)}`;
       const li = el('li', {}, el('span', { class: 'verb' }, verb), ' ', link);
+      const stored = otherNode
+        ? graph.links.get(rel.outgoing ? `${id}|${rel.type}|${otherNode.id}` : `${otherNode.id}|${rel.type}|${id}`)
+        : null;
       if (rel.role) li.append(' ', el('span', { class: 'role' }, `${t('details.role')}: ${roleName(rel.role, lang)}`));
       const dates = [rel.since, rel.until].filter(Boolean).join('–');
       if (dates) li.append(' ', el('span', { class: 'dates' }, `(${dates})`));
       if (rel.sources.length) {
         li.append(' ', el('span', { class: 'fact-sources' }, `${t('details.factSources')}: `, ...rel.sources.map((s, i) => [i ? ', ' : '', sourceLink(s)]).flat()));
+      }
+      if (editor && stored) {
+        const other = displayName(otherNode, lang);
+        const linkData = { source: endId(stored.source), target: endId(stored.target), type: stored.type, properties: stored.properties };
+        li.append(
+          ' ',
+          el(
+            'span',
+            { class: 'rel-actions' },
+            button('edit.editRelationship', () => openForm(id, (full) => relationshipForm(formHost, { t, lang, node: full, link: linkData, otherNode, onDone: () => changed(id), onCancel: formCancelled(id) })), {
+              class: 'small',
+              'aria-label': t('edit.editRelationshipLabel', { other }),
+            }),
+            button('edit.removeRelationship', () => openForm(id, (full) => deleteForm(formHost, { t, lang, node: full, link: linkData, otherNode, onDone: () => changed(id), onCancel: formCancelled(id) })), {
+              class: 'small',
+              'aria-label': t('edit.removeRelationshipLabel', { other }),
+            }),
+          ),
+        );
       }
       relList.append(li);
     }
@@ -467,6 +520,16 @@ export function mount(root, ctx) {
 
     const sourcesList = el('ul', { class: 'sources' });
     details.append(el('h3', {}, t('details.sources')), sourcesList);
+    const historyHost = el('div', { class: 'history-host' });
+    details.append(historyHost);
+    historyCleanup = historyPanel(historyHost, {
+      t,
+      lang,
+      id,
+      editor,
+      nameOf: (other) => displayName(session.graph.nodes.get(other), lang) || other,
+      onReverted: (entry) => changed(id, { touched: entry.nodes }),
+    });
 
     try {
       const full = await api.node(id);
@@ -481,6 +544,102 @@ export function mount(root, ctx) {
     } catch (err) {
       if (token === detailsToken) degreeSlot.textContent = t('error.generic', { message: err.message });
     }
+  }
+
+  // ---------------------------------------------------------------- editing
+  /** Opens a form on the node as stored now (its current version), in the details panel. */
+  async function openForm(id, show) {
+    const token = detailsToken;
+    try {
+      const full = await api.node(id);
+      if (destroyed || token !== detailsToken) return;
+      formCleanup?.();
+      const form = show(full);
+      formCleanup = form?.destroy ?? null;
+      details.querySelector('.edit-form')?.scrollIntoView({ block: 'nearest' });
+    } catch (e) {
+      showStatus(t('error.generic', { message: e.message }), true);
+    }
+  }
+
+  function openNodeForm(id) {
+    if (id) {
+      openForm(id, (full) =>
+        nodeForm(details.querySelector('.form-host'), { t, lang, node: full, onDone: () => changed(id), onCancel: formCancelled(id, () => openNodeForm(id)) }),
+      );
+      return;
+    }
+    // a new node: the form takes the whole panel
+    ++detailsToken;
+    formCleanup?.();
+    historyCleanup?.();
+    clear(details);
+    const host = el('div', { class: 'form-host' });
+    details.append(el('h2', { id: 'details-heading', class: 'visually-hidden' }, t('edit.newNode')), host);
+    nodeForm(host, {
+      t,
+      lang,
+      node: null,
+      onDone: (created) => {
+        session.metricCache.clear();
+        showStatus(t('edit.saved'));
+        openNode(created);
+      },
+      onCancel: () => renderDetails(),
+    });
+  }
+
+  /**
+   * A cancelled form closes. One closed to reload (after a 409) reads the node and its
+   * relationships again, and the node form opens again on the current value.
+   */
+  function formCancelled(id, reopen = null) {
+    return async (options = {}) => {
+      if (options.reload) {
+        await changed(id, { saved: false });
+        reopen?.();
+      } else {
+        await renderDetails();
+        details.querySelector('#edit-node, #details-heading')?.focus();
+      }
+    };
+  }
+
+  /**
+   * After a change: nodes it removed leave the view, the node's neighbourhood is read again (new
+   * names, properties and relationships), metrics are recomputed.
+   */
+  async function changed(id, { removed = [], touched = [], saved = true } = {}) {
+    const graph = session.graph;
+    session.metricCache.clear();
+    const gone = new Set(removed);
+    // after a revert, any node it touched may have gone or come back
+    for (const other of touched) {
+      if (graph.nodes.has(other) && !gone.has(other)) {
+        try {
+          await api.node(other);
+        } catch (e) {
+          if (e.status === 404) gone.add(other);
+        }
+      }
+    }
+    for (const other of gone) if (graph.nodes.has(other)) hideNode(graph, other);
+    if (id && !gone.has(id)) {
+      await run(t('loading'), async () => {
+        for (const [key, l] of graph.links) {
+          if (endId(l.source) === id || endId(l.target) === id) graph.links.delete(key);
+        }
+        const limit = graph.expanded.get(id)?.limit ?? PAGE;
+        const json = await api.neighbours(id, limit);
+        if (destroyed) return;
+        mergeGraph(graph, json, { centre: id, limit });
+      });
+    }
+    if (!graph.nodes.has(session.selected)) session.selected = null;
+    await refresh();
+    if (saved) showStatus(t('edit.saved'));
+    await renderDetails();
+    details.focus();
   }
 
   function sourceLink(id) {
@@ -612,6 +771,8 @@ export function mount(root, ctx) {
 
   return () => {
     destroyed = true;
+    formCleanup?.();
+    historyCleanup?.();
     session.transform = view.transform;
     document.removeEventListener('keydown', onKey);
     search.destroy();
