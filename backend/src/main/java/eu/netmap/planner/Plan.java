@@ -11,7 +11,7 @@ import java.util.Map;
  * @param lang the language of the texts: en or it
  * @param level what partners are ranked as: {@code regions} (places folded into their region),
  *     {@code countries} (when a country is planned for) or {@code all} (no folding)
- * @param dataVersion the data version the plan was computed at
+ * @param dataVersion the data version the plan was computed at: the hash exports name too
  * @param notes what to know about the answer: the code was a NUTS 2016 code, the region has no ties
  *     yet, the level of the ranking
  * @param partners partner regions, best first
@@ -24,7 +24,7 @@ record Plan(
     ThemeRef theme,
     String lang,
     String level,
-    long dataVersion,
+    String dataVersion,
     List<Message> notes,
     List<Partner> partners,
     List<Gap> gaps,

@@ -4,6 +4,7 @@ import eu.netmap.analytics.AnalyticsService;
 import eu.netmap.analytics.Snapshot;
 import eu.netmap.analytics.SnapshotNode;
 import eu.netmap.analytics.View;
+import eu.netmap.exchange.ExportService;
 import eu.netmap.importer.GraphModel;
 import eu.netmap.importer.nuts.NutsRegions;
 import eu.netmap.system.BadRequestException;
@@ -71,16 +72,31 @@ class PlannerService {
 
   private record CachedIndex(long version, RegionIndex index) {}
 
+  private record CachedDataVersion(long version, String hash) {}
+
   /** The region planned for, as found. */
   private record Target(String id, String name, String nuts, String level, List<Message> notes) {}
 
   private final AnalyticsService analytics;
   private final Driver driver;
+  private final ExportService exports;
   private volatile CachedIndex cachedIndex;
+  private volatile CachedDataVersion cachedDataVersion;
 
-  PlannerService(AnalyticsService analytics, Driver driver) {
+  PlannerService(AnalyticsService analytics, Driver driver, ExportService exports) {
     this.analytics = analytics;
     this.driver = driver;
+    this.exports = exports;
+  }
+
+  /** The exports' data version (a hash of the stored graph), computed once per version. */
+  private String dataVersion(Snapshot snapshot) {
+    CachedDataVersion cached = cachedDataVersion;
+    if (cached == null || cached.version() != snapshot.version()) {
+      cached = new CachedDataVersion(snapshot.version(), exports.dataVersion());
+      cachedDataVersion = cached;
+    }
+    return cached.hash();
   }
 
   /** The stored regions at the snapshot's data version, read once per version. */
@@ -155,7 +171,7 @@ class PlannerService {
         theme == null ? null : new Plan.ThemeRef(theme.id(), theme.name(), theme.nameEn()),
         text.lang(),
         level.key(),
-        snapshot.version(),
+        dataVersion(snapshot),
         List.copyOf(notes),
         partners,
         gaps,

@@ -6,9 +6,8 @@
 import { el, clear } from '../dom.js';
 import { getJson } from '../api.js';
 import { hashFor } from '../routes.js';
-import {
-  CREDITS, EUROPE, GEO, PERIODS, arcPath, arcWidth, mainPolygon, regionLookup, rewind, shapesOf, spread,
-} from '../map-model.js';
+import { CREDITS, PERIODS, arcPath, arcWidth, regionLookup } from '../map-model.js';
+import { loadGeo, projectionFor, regionPoints } from '../region-shapes.js';
 
 const WIDTH = 900;
 const HEIGHT = 760;
@@ -31,6 +30,8 @@ const TEXT = {
     none: 'nessuno',
     unmapped: 'Fuori mappa (senza codice NUTS): ',
     noData: 'senza dati',
+    regionDot: 'regione o luogo',
+    countryDot: 'paese',
     countryNote: 'Un paese con regioni sulla mappa è mostrato dal suo punto, non dal colore.',
     timeline: 'Legami tra regioni per periodo',
     plan: 'Pianifica la cooperazione',
@@ -55,6 +56,8 @@ const TEXT = {
     none: 'none',
     unmapped: 'Not on the map (no NUTS code): ',
     noData: 'no data',
+    regionDot: 'region or place',
+    countryDot: 'country',
     countryNote: 'A country with regions on the map shows by its dot, not by its colour.',
     timeline: 'Ties between regions per period',
     plan: 'Plan cooperation',
@@ -63,40 +66,6 @@ const TEXT = {
     chart: (p) => `${p.period}: ${p.nodes} regions, ${p.ties} ties (+${p.tiesGained} −${p.tiesLost}), density ${p.density.toFixed(2)}, largest component ${p.largestComponent}`,
   },
 };
-
-/** The GeoJSON, fetched once per page load and shared by the Map and Planner pages. */
-let geo = null;
-export function loadGeo() {
-  if (!geo) {
-    geo = Promise.all([getJson(`${GEO}0.geojson`), getJson(`${GEO}2.geojson`)])
-      .then(([countries, nuts2]) => ({
-        countries: rewind(countries, window.d3.geoArea).features,
-        nuts2: rewind(nuts2, window.d3.geoArea).features,
-      }))
-      .catch((e) => {
-        geo = null;
-        throw e;
-      });
-  }
-  return geo;
-}
-
-/** The projection of the map: Europe, or fitted to a country. */
-export function projectionFor(d3, countries, zoom, width, height) {
-  const p = d3.geoAzimuthalEqualArea().rotate([-10, -52]);
-  const target = zoom === 'europe' ? EUROPE : countries.find((f) => f.properties.NUTS_ID === zoom) ?? EUROPE;
-  return p.fitExtent([[10, 10], [width - 10, height - 10]], target);
-}
-
-/** The point of each region with a NUTS code: the centre of its largest shape, spread apart. */
-export function regionPoints(regions, shapes, path) {
-  const points = new Map();
-  for (const r of regions) {
-    const polygon = mainPolygon(shapesOf(r.nuts, shapes.countries, shapes.nuts2), path.area);
-    if (polygon) points.set(r.id, path.centroid(polygon));
-  }
-  return spread(points);
-}
 
 export function mount(root, ctx) {
   const d3 = window.d3;
@@ -134,9 +103,8 @@ export function mount(root, ctx) {
         el('label', {}, words.measure, ' ', measure),
         el('span', { class: 'map-zoom', role: 'group', 'aria-label': words.zoom }, italy, ' ', europe),
         legend),
-      el('div', { class: 'map-main' }, canvas, hover, unmapped,
-        el('h3', {}, words.timeline), timeline),
-      panel));
+      el('div', { class: 'map-main' }, canvas, hover, unmapped),
+      el('div', { class: 'map-side' }, panel, el('h3', {}, words.timeline), timeline)));
 
   const svg = d3.select(canvas).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
     .attr('role', 'img').attr('aria-label', words.title);
@@ -215,7 +183,7 @@ export function mount(root, ctx) {
     const regions = data.regions.filter((r) => r.nuts);
     const lookup = regionLookup(regions);
     unmapped.textContent = words.unmapped +
-      (data.regions.filter((r) => !r.nuts).map((r) => r.name).join(', ') || words.none);
+      (data.regions.filter((r) => !r.nuts).map((r) => r.name).sort((a, b) => a.localeCompare(b)).join(', ') || words.none);
     const max = d3.max(regions, value) || 0;
     // 0 is a light blue, so "in the data, no ties" differs from "not in the data"
     const colour = (v) => d3.interpolateBlues(0.12 + 0.88 * (max ? v / max : 0));
@@ -252,13 +220,19 @@ export function mount(root, ctx) {
       .classed('is-faded', (t) => !!state.selected && t.source !== state.selected && t.target !== state.selected)
       .selectAll('title').data((t) => [t]).join('title')
       .text((t) => `${name(t.source)} – ${name(t.target)}: ${words.weight(t.weight)} (${t.via.map(collaborationName).join(', ')})`);
-    gDots.selectAll('circle').data(regions.filter((r) => points.has(r.id)), (r) => r.id)
-      .join('circle').attr('class', 'map-dot')
+    // regions as circles, countries as diamonds: Italy's dot is not Toscana's
+    const symbol = (r) => {
+      const radius = 3 + Math.sqrt(r.ties) * 2;
+      return d3.symbol(r.nuts.length === 2 ? d3.symbolDiamond : d3.symbolCircle, Math.PI * radius * radius)();
+    };
+    gDots.selectAll('path').data(regions.filter((r) => points.has(r.id)), (r) => r.id)
+      .join('path').attr('class', 'map-dot')
       .attr('data-id', (r) => r.id)
       .attr('tabindex', 0).attr('role', 'button')
       .attr('aria-label', describe)
-      .attr('cx', (r) => points.get(r.id)[0]).attr('cy', (r) => points.get(r.id)[1])
-      .attr('r', (r) => 3 + Math.sqrt(r.ties) * 2)
+      .attr('transform', (r) => `translate(${points.get(r.id)[0]},${points.get(r.id)[1]})`)
+      .attr('d', symbol)
+      .classed('is-country', (r) => r.nuts.length === 2)
       .classed('is-untied', (r) => r.ties === 0)
       .classed('is-selected', (r) => r.id === state.selected)
       .classed('is-partner', (r) => partners.has(r.id) && r.id !== state.selected)
@@ -281,6 +255,8 @@ export function mount(root, ctx) {
     legend.replaceChildren(
       el('span', {}, `${words[state.measure]}: 0 `), bar, el('span', {}, ` ${Math.round(max * 10) / 10}`),
       el('span', { class: 'map-legend-none', 'aria-hidden': 'true' }), el('span', {}, words.noData),
+      el('span', { class: 'map-legend-symbol', 'aria-hidden': 'true' }, '●'), el('span', {}, words.regionDot),
+      el('span', { class: 'map-legend-symbol', 'aria-hidden': 'true' }, '◆'), el('span', {}, words.countryDot),
       el('span', { class: 'map-legend-note' }, words.countryNote));
   }
 
@@ -308,7 +284,7 @@ export function mount(root, ctx) {
     plan.addEventListener('click', () => ctx.navigate('planner', { region: id }));
     panel.replaceChildren(
       el('h3', {}, region.name, region.nuts ? ` (${region.nuts})` : ''),
-      el('p', {}, describe(region)),
+      el('p', {}, `${words[state.measure]}: ${value(region)}`),
       el('h4', {}, words.networks),
       region.collaborations.length
         ? el('ul', { class: 'map-networks' }, region.collaborations.map((c) => {
