@@ -42,7 +42,7 @@ const TEXT = {
     sources: 'Fonti',
     mapLabel: 'Mappa della regione e dei partner',
     mapCaption: 'In oro la regione scelta; in blu i partner, più scuri se più consigliati; i numeri sono il rango. Clicca una regione per sceglierla.',
-    more: (n) => `+${n} nel CSV`,
+    more: (n) => `… e ancora ${n} nel CSV`,
     count: (n) => `${n} ${n === 1 ? 'rete o progetto' : 'reti e progetti'}`,
   },
   en: {
@@ -71,7 +71,7 @@ const TEXT = {
     sources: 'Sources',
     mapLabel: 'Map of the region and its partners',
     mapCaption: 'Gold: the region planned for; blue: its partners, darker when more recommended; numbers are ranks. Click a region to plan for it.',
-    more: (n) => `+${n} in the CSV`,
+    more: (n) => `… and ${n} more in the CSV`,
     count: (n) => `${n} ${n === 1 ? 'network or project' : 'networks and projects'}`,
   },
 };
