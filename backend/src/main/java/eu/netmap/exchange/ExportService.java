@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * that a figure can be traced to the data it came from.
  */
 @Service
-class ExportService {
+public class ExportService {
 
   /** Metrics written as node attributes, under these names. */
   private static final Map<String, Metric> METRICS =
@@ -93,8 +93,11 @@ class ExportService {
     return new ExportGraph("query", true, items, edges, readStored().version(), now());
   }
 
-  /** The hash of the stored graph's contents (first 16 hex digits of a SHA-256). */
-  String dataVersion() {
+  /**
+   * The hash of the stored graph's contents (first 16 hex digits of a SHA-256): the data version
+   * exports name, and the planner's printed summary too.
+   */
+  public String dataVersion() {
     return readStored().version();
   }
 

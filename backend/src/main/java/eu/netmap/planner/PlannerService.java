@@ -3,14 +3,15 @@ package eu.netmap.planner;
 import eu.netmap.analytics.AnalyticsService;
 import eu.netmap.analytics.Snapshot;
 import eu.netmap.analytics.SnapshotNode;
-import eu.netmap.analytics.Tie;
 import eu.netmap.analytics.View;
+import eu.netmap.exchange.ExportService;
 import eu.netmap.importer.GraphModel;
+import eu.netmap.importer.nuts.NutsRegions;
 import eu.netmap.system.BadRequestException;
 import eu.netmap.system.NotFoundException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,24 +19,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jgrapht.Graph;
-import org.jgrapht.Graphs;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.stereotype.Service;
 
 /**
- * Ranks partner regions for a region on the regions view of {@link AnalyticsService}.
+ * Ranks partner regions for a region on the {@link RegionUnits} of the regions view.
  *
- * <p>A candidate is any other region that is neither part of the region nor contains it. Its score
- * adds up, each part with its reason:
+ * <p>Partners are ranked at one level: as regions (places such as Palermo count as part of their
+ * region, Sicilia) or, when a country is planned for, as countries; {@code fold=false} ranks every
+ * region and place on its own. A candidate is any other unit that is neither part of the region nor
+ * contains it. Its score adds up, each part with its reason:
  *
  * <ul>
  *   <li>1 per member of the region's networks and projects located there (the region's own members
- *       excluded) — "3 of your networks' members are there";
+ *       excluded) — "3 members of your networks and projects are there: …";
  *   <li>with a theme: 3 per collaboration of the candidate on the theme — "works on … in …" — and
  *       the whole score halved for candidates with none; without a theme: 0.5 per theme both
- *       address;
+ *       address (through their collaborations);
  *   <li>1 per partner region both are tied to, plus 1 when they are not tied yet (closing the
  *       triangle is the cheapest new tie) — "no tie yet; shares 2 partners with you".
  * </ul>
@@ -55,22 +58,70 @@ class PlannerService {
   static final double PER_SHARED_PARTNER = 1;
   static final double NEW_TIE_BONUS = 1;
 
-  private static final String NUTS =
-      "MATCH (r:Region) WHERE r.nuts IS NOT NULL RETURN r.id AS id, toString(r.nuts) AS nuts";
+  private static final Pattern NUTS_CODE = Pattern.compile("(?i)[a-z]{2}[0-9a-z]{0,3}");
+
+  private static final String SOURCES =
+      """
+      MATCH (n) WHERE n.id IN $ids
+      UNWIND coalesce(n.sources, []) AS sid
+      MATCH (s:Source {id: sid})
+      RETURN DISTINCT s.id AS id, s.title AS title, s.publisher AS publisher,
+             toString(s.date) AS date
+      ORDER BY id
+      """;
+
+  private record CachedIndex(long version, RegionIndex index) {}
+
+  private record CachedDataVersion(long version, String hash) {}
+
+  /** The region planned for, as found. */
+  private record Target(String id, String name, String nuts, String level, List<Message> notes) {}
 
   private final AnalyticsService analytics;
   private final Driver driver;
+  private final ExportService exports;
+  private volatile CachedIndex cachedIndex;
+  private volatile CachedDataVersion cachedDataVersion;
 
-  PlannerService(AnalyticsService analytics, Driver driver) {
+  PlannerService(AnalyticsService analytics, Driver driver, ExportService exports) {
     this.analytics = analytics;
     this.driver = driver;
+    this.exports = exports;
   }
 
-  Plan plan(String regionKey, String themeId, int limit) {
+  /** The exports' data version (a hash of the stored graph), computed once per version. */
+  private String dataVersion(Snapshot snapshot) {
+    CachedDataVersion cached = cachedDataVersion;
+    if (cached == null || cached.version() != snapshot.version()) {
+      cached = new CachedDataVersion(snapshot.version(), exports.dataVersion());
+      cachedDataVersion = cached;
+    }
+    return cached.hash();
+  }
+
+  /** The stored regions at the snapshot's data version, read once per version. */
+  RegionIndex index(Snapshot snapshot) {
+    CachedIndex cached = cachedIndex;
+    if (cached == null || cached.version() != snapshot.version()) {
+      cached = new CachedIndex(snapshot.version(), RegionIndex.read(driver));
+      cachedIndex = cached;
+    }
+    return cached.index();
+  }
+
+  /**
+   * Partner regions for a region.
+   *
+   * @param regionKey an id ({@code toscana}, {@code nuts-iti1}), a NUTS 2021 or 2016 code or a name
+   * @param themeId a theme id, or null
+   * @param limit how many partners at most
+   * @param text the language of the reasons
+   * @param fold true to rank at one level (regions or countries), false for every region and place
+   */
+  Plan plan(String regionKey, String themeId, int limit, PlanText text, boolean fold) {
     Snapshot snapshot = analytics.snapshot();
-    Graph<String, Tie> graph = snapshot.graph(View.REGIONS);
-    Map<String, String> nuts = nutsCodes();
-    String region = resolve(snapshot, graph, nuts, regionKey);
+    RegionIndex index = index(snapshot);
+    Target target = resolve(snapshot, index, regionKey, text);
     SnapshotNode theme = null;
     if (themeId != null) {
       theme = snapshot.node(themeId);
@@ -79,21 +130,75 @@ class PlannerService {
             "theme", "Unknown theme '" + themeId + "'", themeIds(snapshot));
       }
     }
-    Map<String, Set<String>> collaborationsOf = snapshot.collaborationsOf(View.REGIONS);
-    Set<String> mine = collaborationsOf.getOrDefault(region, Set.of());
-    Set<String> myActors = new TreeSet<>();
-    snapshot.carriers(region).values().forEach(myActors::addAll);
-    Set<String> myPartners = new TreeSet<>(Graphs.neighborListOf(graph, region));
+    RegionUnits.Level level =
+        !fold
+            ? RegionUnits.Level.ALL
+            : "country".equals(target.level())
+                ? RegionUnits.Level.COUNTRIES
+                : RegionUnits.Level.REGIONS;
+    RegionUnits units = RegionUnits.build(snapshot, index, level, target.id(), c -> true);
+    Names names = new Names(snapshot, index);
+
+    List<Message> notes = new ArrayList<>(target.notes());
+    RegionUnits.Unit region = units.unit(target.id());
+    boolean referenceNoted = notes.stream().anyMatch(n -> "reference".equals(n.code()));
+    if (region == null && RegionIndex.isReference(target.id()) && !referenceNoted) {
+      notes.add(
+          text.note(
+              "reference",
+              params("region", new Message.Ref(target.id(), target.name())),
+              target.name()));
+    }
+    if (region == null || units.degree(region.id()) == 0) {
+      notes.add(text.note("no-ties", Map.of()));
+    }
+    notes.add(text.message("level", "note.level." + level.key(), Map.of("level", level.key())));
+
+    List<Plan.Partner> partners =
+        region == null
+            ? List.of()
+            : rank(snapshot, units, region, theme, text, names).stream().limit(limit).toList();
+    List<Plan.Gap> gaps = gaps(snapshot, units, region, text, names);
+
+    Set<String> named = new TreeSet<>();
+    if (region != null) {
+      named.addAll(region.collaborations());
+    }
+    partners.forEach(p -> named.addAll(units.unit(p.id()).collaborations()));
+    gaps.stream().filter(g -> "network".equals(g.kind())).forEach(g -> named.add(g.id()));
+    return new Plan(
+        new Plan.RegionRef(target.id(), target.name(), target.nuts(), target.level()),
+        theme == null ? null : new Plan.ThemeRef(theme.id(), theme.name(), theme.nameEn()),
+        text.lang(),
+        level.key(),
+        dataVersion(snapshot),
+        List.copyOf(notes),
+        partners,
+        gaps,
+        sources(named));
+  }
+
+  private List<Plan.Partner> rank(
+      Snapshot snapshot,
+      RegionUnits units,
+      RegionUnits.Unit region,
+      SnapshotNode theme,
+      PlanText text,
+      Names names) {
+    Set<String> mine = region.collaborations();
+    Set<String> myActors = region.actors();
+    Set<String> myPartners = units.ties(region.id()).keySet();
+    Set<String> myThemes = themesOf(snapshot, mine);
 
     List<Plan.Partner> partners = new ArrayList<>();
-    for (String candidate : graph.vertexSet()) {
-      if (candidate.equals(region) || snapshot.related(region, candidate)) {
+    for (RegionUnits.Unit candidate : units.units().values()) {
+      if (candidate.id().equals(region.id()) || units.related(region.id(), candidate.id())) {
         continue;
       }
       double score = 0;
       boolean offTheme = false;
-      List<String> reasons = new ArrayList<>();
-      Map<String, Set<String>> carriers = snapshot.carriers(candidate);
+      List<Message> reasons = new ArrayList<>();
+      Map<String, Set<String>> carriers = candidate.carriers();
 
       Set<String> members = new TreeSet<>();
       mine.forEach(c -> members.addAll(carriers.getOrDefault(c, Set.of())));
@@ -101,151 +206,127 @@ class PlannerService {
       if (!members.isEmpty()) {
         score += PER_MEMBER * members.size();
         reasons.add(
-            count(members.size(), "member", "members")
-                + " of your networks and projects "
-                + (members.size() == 1 ? "is" : "are")
-                + " there: "
-                + names(snapshot, members));
+            text.reason(
+                "members",
+                params("count", members.size(), "members", names.refs(members)),
+                members.size(),
+                text.list(names.of(members))));
       }
 
       if (theme != null) {
         List<String> onTheme = new ArrayList<>();
-        for (String collaboration : carriers.keySet()) {
+        for (String collaboration : candidate.collaborations()) {
           if (snapshot.node(collaboration).themes().contains(theme.id())) {
             onTheme.add(collaboration);
           }
         }
         if (!onTheme.isEmpty()) {
           score += PER_THEME_COLLABORATION * onTheme.size();
-          reasons.add("works on " + themeName(theme) + " in " + names(snapshot, onTheme));
+          reasons.add(
+              text.reason(
+                  "theme-work",
+                  params("theme", names.ref(theme.id()), "collaborations", names.refs(onTheme)),
+                  text.themeName(theme),
+                  text.list(names.of(onTheme))));
         } else {
           offTheme = true;
         }
       } else {
-        Set<String> shared = new TreeSet<>(snapshot.node(candidate).themes());
-        shared.retainAll(snapshot.node(region).themes());
+        Set<String> shared = themesOf(snapshot, candidate.collaborations());
+        shared.retainAll(myThemes);
         if (!shared.isEmpty()) {
           score += PER_SHARED_THEME * shared.size();
+          List<String> themeNames =
+              shared.stream().map(t -> text.themeName(snapshot.node(t))).sorted().toList();
           reasons.add(
-              "shares "
-                  + count(shared.size(), "theme", "themes")
-                  + " with you: "
-                  + String.join(
-                      ", ", shared.stream().map(t -> themeName(snapshot.node(t))).toList()));
+              text.reason(
+                  "shared-themes",
+                  params("count", shared.size(), "themes", names.refs(shared)),
+                  shared.size(),
+                  String.join(", ", themeNames)));
         }
       }
 
-      Tie tie = graph.getEdge(region, candidate);
-      Set<String> common = new TreeSet<>(Graphs.neighborListOf(graph, candidate));
+      List<String> via = units.ties(region.id()).get(candidate.id());
+      Set<String> common = new TreeSet<>(units.ties(candidate.id()).keySet());
       common.retainAll(myPartners);
-      common.removeIf(c -> snapshot.related(c, region) || snapshot.related(c, candidate));
-      if (tie == null) {
+      common.removeIf(c -> units.related(c, region.id()) || units.related(c, candidate.id()));
+      if (via == null) {
         if (!common.isEmpty()) {
           score += PER_SHARED_PARTNER * common.size() + NEW_TIE_BONUS;
           reasons.add(
-              "no tie yet; shares "
-                  + count(common.size(), "partner", "partners")
-                  + " with you ("
-                  + names(snapshot, common)
-                  + ")");
+              text.reason(
+                  "new-tie",
+                  params("count", common.size(), "partners", names.refs(common)),
+                  common.size(),
+                  text.list(names.of(common))));
         }
       } else {
         score += PER_SHARED_PARTNER * common.size();
-        String already = "already cooperates with you in " + names(snapshot, tie.via());
-        if (!common.isEmpty()) {
-          already += "; shares " + count(common.size(), "partner", "partners") + " with you";
-        }
-        reasons.add(already);
+        reasons.add(
+            text.reason(
+                "tied",
+                params("collaborations", names.refs(via), "sharedPartners", common.size()),
+                text.list(names.of(via)),
+                common.size()));
       }
       if (offTheme && score > 0) {
         score *= OFF_THEME_FACTOR;
-        reasons.add("no known work on " + themeName(theme) + " yet");
+        reasons.add(
+            text.reason(
+                "off-theme", params("theme", names.ref(theme.id())), text.themeName(theme)));
       }
       if (score > 0) {
-        SnapshotNode node = snapshot.node(candidate);
+        if (!candidate.folded().isEmpty()) {
+          reasons.add(
+              text.reason(
+                  "includes-places",
+                  params("places", names.refs(candidate.folded())),
+                  candidate.folded().size(),
+                  text.list(names.of(candidate.folded()))));
+        }
+        if (candidate.below() > 0) {
+          reasons.add(
+              text.reason("national-only", params("below", candidate.below()), candidate.below()));
+        }
         partners.add(
             new Plan.Partner(
-                candidate, node.name(), nuts.get(candidate), score, tie != null, reasons));
+                candidate.id(),
+                names.name(candidate.id()),
+                names.nuts(candidate.id()),
+                score,
+                via != null,
+                names.refs(candidate.folded()),
+                List.copyOf(reasons)));
       }
     }
-    Map<String, Integer> degree = new HashMap<>();
-    graph.vertexSet().forEach(v -> degree.put(v, graph.degreeOf(v)));
     partners.sort(
         Comparator.comparingDouble((Plan.Partner p) -> -p.score())
-            .thenComparing(p -> -degree.get(p.id()))
+            .thenComparing(p -> -units.degree(p.id()))
             .thenComparing(Plan.Partner::name));
-    SnapshotNode node = snapshot.node(region);
-    return new Plan(
-        new Plan.RegionRef(region, node.name(), nuts.get(region)),
-        theme == null ? null : new Plan.ThemeRef(theme.id(), theme.name(), theme.nameEn()),
-        List.copyOf(partners.subList(0, Math.min(limit, partners.size()))),
-        gaps(snapshot, graph, region));
-  }
-
-  /** The regions view for the map, optionally restricted to one programme period. */
-  RegionMap map(String period) {
-    if (period != null && !PERIODS.contains(period)) {
-      throw new BadRequestException("period", "Unknown period '" + period + "'", PERIODS);
-    }
-    Snapshot snapshot = analytics.snapshot();
-    java.util.function.Predicate<String> inPeriod =
-        c -> period == null || period.equals(snapshot.node(c).period());
-    Graph<String, Tie> graph =
-        period == null ? snapshot.graph(View.REGIONS) : snapshot.projection(View.REGIONS, inPeriod);
-    Map<String, String> nuts = nutsCodes();
-    Map<String, Set<String>> collaborationsOf = snapshot.collaborationsOf(View.REGIONS);
-    List<RegionMap.Region> regions = new ArrayList<>();
-    Set<String> used = new TreeSet<>();
-    for (String id : graph.vertexSet()) {
-      List<String> collaborations =
-          collaborationsOf.getOrDefault(id, Set.of()).stream().filter(inPeriod).toList();
-      used.addAll(collaborations);
-      double strength = 0;
-      for (Tie tie : graph.edgesOf(id)) {
-        strength += graph.getEdgeWeight(tie);
-      }
-      regions.add(
-          new RegionMap.Region(
-              id, name(snapshot, id), nuts.get(id), graph.degreeOf(id), strength, collaborations));
-    }
-    List<RegionMap.Link> ties = new ArrayList<>();
-    for (Tie tie : graph.edgeSet()) {
-      ties.add(
-          new RegionMap.Link(
-              graph.getEdgeSource(tie),
-              graph.getEdgeTarget(tie),
-              graph.getEdgeWeight(tie),
-              tie.via()));
-    }
-    List<RegionMap.Collaboration> collaborations = new ArrayList<>();
-    for (String id : used) {
-      SnapshotNode node = snapshot.node(id);
-      collaborations.add(new RegionMap.Collaboration(id, node.label(), node.name(), node.period()));
-    }
-    return new RegionMap(period, regions, ties, collaborations);
+    return partners;
   }
 
   /** Themes with no partner, networks of its partners it is not in, single-organisation ties. */
-  private static List<Plan.Gap> gaps(Snapshot snapshot, Graph<String, Tie> graph, String region) {
-    Map<String, Set<String>> collaborationsOf = snapshot.collaborationsOf(View.REGIONS);
-    Set<String> mine = collaborationsOf.getOrDefault(region, Set.of());
-    List<String> partners = new ArrayList<>(Graphs.neighborListOf(graph, region));
-    partners.sort(Comparator.comparing(id -> name(snapshot, id)));
+  private static List<Plan.Gap> gaps(
+      Snapshot snapshot, RegionUnits units, RegionUnits.Unit region, PlanText text, Names names) {
     List<Plan.Gap> gaps = new ArrayList<>();
+    Set<String> mine = region == null ? Set.of() : region.collaborations();
+    Map<String, List<String>> myTies = region == null ? Map.of() : units.ties(region.id());
+    List<String> partners = new ArrayList<>(myTies.keySet());
+    partners.sort(Comparator.comparing(names::name));
 
     // themes: addressed by some collaboration between regions, none shared with a partner of ours
-    Set<String> coveredThemes = new TreeSet<>();
-    for (Tie tie : graph.edgesOf(region)) {
-      tie.via().forEach(c -> coveredThemes.addAll(snapshot.node(c).themes()));
+    Set<String> covered = new TreeSet<>();
+    myTies.values().forEach(via -> covered.addAll(themesOf(snapshot, via)));
+    Set<String> tiedThemes = new TreeSet<>();
+    for (String unit : units.units().keySet()) {
+      units.ties(unit).values().forEach(via -> tiedThemes.addAll(themesOf(snapshot, via)));
     }
-    Set<String> regionThemes = new TreeSet<>();
-    for (Tie tie : graph.edgeSet()) {
-      tie.via().forEach(c -> regionThemes.addAll(snapshot.node(c).themes()));
-    }
-    regionThemes.removeAll(coveredThemes);
-    regionThemes.stream()
+    tiedThemes.removeAll(covered);
+    tiedThemes.stream()
         .map(snapshot::node)
-        .sorted(Comparator.comparing(PlannerService::themeName))
+        .sorted(Comparator.comparing(text::themeName))
         .forEach(
             t ->
                 gaps.add(
@@ -253,12 +334,13 @@ class PlannerService {
                         "theme",
                         t.id(),
                         t.name(),
-                        "no partner region on " + themeName(t) + " yet")));
+                        text.format("gap.theme", text.themeName(t)),
+                        params("theme", names.ref(t.id())))));
 
     // networks its partners are in and it is not
     Map<String, List<String>> networks = new TreeMap<>();
     for (String partner : partners) {
-      for (String c : collaborationsOf.getOrDefault(partner, Set.of())) {
+      for (String c : units.unit(partner).collaborations()) {
         if (!mine.contains(c) && GraphModel.NETWORK.equals(snapshot.node(c).label())) {
           networks.computeIfAbsent(c, k -> new ArrayList<>()).add(partner);
         }
@@ -270,19 +352,16 @@ class PlannerService {
                 new Plan.Gap(
                     "network",
                     network,
-                    name(snapshot, network),
-                    "not in "
-                        + name(snapshot, network)
-                        + ", where your "
-                        + (in.size() == 1 ? "partner " : "partners ")
-                        + names(snapshot, in)
-                        + (in.size() == 1 ? " is" : " are"))));
+                    names.name(network),
+                    text.format(
+                        "gap.network", names.name(network), in.size(), text.list(names.of(in))),
+                    params("network", names.ref(network), "partners", names.refs(in)))));
 
     // ties that rest on one organisation, on either side
     for (String partner : partners) {
-      Tie tie = graph.getEdge(region, partner);
-      Set<String> ours = carriersOf(snapshot, region, tie.via());
-      Set<String> theirs = carriersOf(snapshot, partner, tie.via());
+      List<String> via = myTies.get(partner);
+      Set<String> ours = carriersOf(region, via);
+      Set<String> theirs = carriersOf(units.unit(partner), via);
       String single = null;
       if (ours.size() == 1 && isOrganisation(snapshot, ours.iterator().next())) {
         single = ours.iterator().next();
@@ -294,68 +373,240 @@ class PlannerService {
             new Plan.Gap(
                 "single-organisation",
                 partner,
-                name(snapshot, partner),
-                "the tie with "
-                    + name(snapshot, partner)
-                    + " rests on one organisation, "
-                    + name(snapshot, single)
-                    + " ("
-                    + names(snapshot, tie.via())
-                    + ")"));
+                names.name(partner),
+                text.format(
+                    "gap.single-organisation",
+                    names.name(partner),
+                    names.name(single),
+                    text.list(names.of(via))),
+                params(
+                    "partner",
+                    names.ref(partner),
+                    "organisation",
+                    names.ref(single),
+                    "collaborations",
+                    names.refs(via))));
       }
     }
     return List.copyOf(gaps);
   }
 
-  private static Set<String> carriersOf(Snapshot snapshot, String region, List<String> via) {
+  /** The regions of the regions view for the map, optionally of one programme period. */
+  RegionMap map(String period) {
+    if (period != null && !PERIODS.contains(period)) {
+      throw new BadRequestException("period", "Unknown period '" + period + "'", PERIODS);
+    }
+    Snapshot snapshot = analytics.snapshot();
+    RegionIndex index = index(snapshot);
+    Predicate<String> inPeriod = c -> period == null || period.equals(snapshot.node(c).period());
+    RegionUnits units = RegionUnits.build(snapshot, index, RegionUnits.Level.ALL, null, inPeriod);
+    Names names = new Names(snapshot, index);
+    List<RegionMap.Region> regions = new ArrayList<>();
+    List<RegionMap.Link> ties = new ArrayList<>();
+    Set<String> used = new TreeSet<>();
+    for (RegionUnits.Unit unit : units.units().values()) {
+      double strength = 0;
+      for (var tie : units.ties(unit.id()).entrySet()) {
+        strength += tie.getValue().size();
+        if (unit.id().compareTo(tie.getKey()) < 0) {
+          ties.add(
+              new RegionMap.Link(
+                  unit.id(), tie.getKey(), tie.getValue().size(), List.copyOf(tie.getValue())));
+        }
+      }
+      used.addAll(unit.collaborations());
+      regions.add(
+          new RegionMap.Region(
+              unit.id(),
+              names.name(unit.id()),
+              names.nuts(unit.id()),
+              units.degree(unit.id()),
+              strength,
+              List.copyOf(unit.collaborations())));
+    }
+    List<RegionMap.Collaboration> collaborations = new ArrayList<>();
+    for (String id : used) {
+      SnapshotNode node = snapshot.node(id);
+      collaborations.add(new RegionMap.Collaboration(id, node.label(), node.name(), node.period()));
+    }
+    return new RegionMap(period, regions, ties, collaborations);
+  }
+
+  /** Every theme with how many networks, projects, organisations and regions work on it. */
+  List<ThemeInfo> themes() {
+    Snapshot snapshot = analytics.snapshot();
+    RegionUnits units =
+        RegionUnits.build(snapshot, index(snapshot), RegionUnits.Level.ALL, null, c -> true);
+    Map<String, int[]> counts = new TreeMap<>();
+    for (SnapshotNode node : snapshot.nodes().values()) {
+      if (GraphModel.THEME.equals(node.label())) {
+        counts.put(node.id(), new int[4]);
+      }
+    }
+    for (SnapshotNode node : snapshot.nodes().values()) {
+      int slot =
+          GraphModel.NETWORK.equals(node.label())
+              ? 0
+              : GraphModel.PROJECT.equals(node.label()) ? 1 : -1;
+      if (slot >= 0) {
+        node.themes().stream().filter(counts::containsKey).forEach(t -> counts.get(t)[slot]++);
+      }
+    }
+    snapshot
+        .collaborationsOf(View.ACTORS)
+        .forEach(
+            (actor, collaborations) -> {
+              if (GraphModel.ORGANISATION.equals(snapshot.node(actor).label())) {
+                themesOf(snapshot, collaborations).stream()
+                    .filter(counts::containsKey)
+                    .forEach(t -> counts.get(t)[2]++);
+              }
+            });
+    for (RegionUnits.Unit unit : units.units().values()) {
+      themesOf(snapshot, unit.collaborations()).stream()
+          .filter(counts::containsKey)
+          .forEach(t -> counts.get(t)[3]++);
+    }
+    List<ThemeInfo> themes = new ArrayList<>();
+    counts.forEach(
+        (id, n) -> {
+          SnapshotNode theme = snapshot.node(id);
+          themes.add(
+              new ThemeInfo(
+                  id, theme.name(), theme.nameEn(), new ThemeInfo.Counts(n[0], n[1], n[2], n[3])));
+        });
+    return themes;
+  }
+
+  /** A region by id, NUTS code (2021, or 2016 where it changed), or name. */
+  private Target resolve(Snapshot snapshot, RegionIndex index, String key, PlanText text) {
+    String trimmed = key == null ? "" : key.strip();
+    if (trimmed.isEmpty()) {
+      throw new BadRequestException("region", "Give a region id, NUTS code or name");
+    }
+    SnapshotNode node = snapshot.node(trimmed);
+    if (node != null && !GraphModel.REGION.equals(node.label())) {
+      throw new BadRequestException(
+          "region", "'" + trimmed + "' is a " + node.label() + ", not a region");
+    }
+    List<Message> notes = new ArrayList<>();
+    if (index.get(trimmed) != null) {
+      String id = index.canonical(trimmed);
+      if (!id.equals(trimmed)) {
+        String name = index.get(id).name();
+        notes.add(
+            text.note(
+                "same-place",
+                params("asked", trimmed, "region", new Message.Ref(id, name)),
+                trimmed,
+                name));
+      }
+      return stored(index, id, notes);
+    }
+    String code =
+        trimmed.toLowerCase(Locale.ROOT).startsWith("nuts-") ? trimmed.substring(5) : trimmed;
+    if (NUTS_CODE.matcher(code).matches()) {
+      Target found = byCode(snapshot, index, code, text, notes);
+      if (found != null) {
+        return found;
+      }
+    }
+    List<String> named = index.named(trimmed);
+    if (!named.isEmpty()) {
+      return stored(index, best(snapshot, index, named), notes);
+    }
+    List<NutsRegions.Region> listed = NutsRegions.bundled().byName(trimmed, null);
+    if (!listed.isEmpty()) {
+      return byCode(snapshot, index, listed.get(0).code(), text, notes);
+    }
+    throw new NotFoundException("No region with id, NUTS code or name '" + trimmed + "'");
+  }
+
+  private static Target byCode(
+      Snapshot snapshot, RegionIndex index, String code, PlanText text, List<Message> notes) {
+    List<String> ids = index.withCode(code);
+    if (!ids.isEmpty()) {
+      return stored(index, best(snapshot, index, ids), notes);
+    }
+    NutsRegions.Resolved resolved = NutsRegions.bundled().resolve(code);
+    if (resolved == null) {
+      return null;
+    }
+    NutsRegions.Region region = resolved.region();
+    if (resolved.note() != null) {
+      String old = code.strip().toUpperCase(Locale.ROOT);
+      notes.add(
+          text.note(
+              "nuts-2016", params("code", old, "nuts2021", region.code()), old, region.code()));
+      ids = index.withCode(region.code());
+      if (!ids.isEmpty()) {
+        return stored(index, best(snapshot, index, ids), notes);
+      }
+    }
+    notes.add(
+        text.note(
+            "reference",
+            params("region", new Message.Ref(region.id(), region.name())),
+            region.name()));
+    return new Target(region.id(), region.name(), region.code(), region.levelName(), notes);
+  }
+
+  private static Target stored(RegionIndex index, String id, List<Message> notes) {
+    RegionIndex.Info info = index.get(id);
+    return new Target(id, info.name(), info.nuts(), index.level(id), List.copyOf(notes));
+  }
+
+  /** Of regions matching a key: their curated twins, the one in most collaborations first. */
+  private static String best(Snapshot snapshot, RegionIndex index, Collection<String> ids) {
+    Map<String, Set<String>> collaborations = snapshot.collaborationsOf(View.REGIONS);
+    return ids.stream()
+        .map(index::canonical)
+        .distinct()
+        .min(
+            Comparator.comparingInt(
+                    (String id) -> -collaborations.getOrDefault(id, Set.of()).size())
+                .thenComparing(RegionIndex::isReference)
+                .thenComparing(id -> id))
+        .orElseThrow();
+  }
+
+  private List<Plan.SourceRef> sources(Set<String> ids) {
+    List<Plan.SourceRef> sources = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return sources;
+    }
+    try (Session session = driver.session()) {
+      session.executeRead(
+          tx -> {
+            tx.run(SOURCES, Map.of("ids", List.copyOf(ids)))
+                .forEachRemaining(
+                    r ->
+                        sources.add(
+                            new Plan.SourceRef(
+                                r.get("id").asString(),
+                                r.get("title").asString(null),
+                                r.get("publisher").asString(null),
+                                r.get("date").asString(null))));
+            return null;
+          });
+    }
+    return List.copyOf(sources);
+  }
+
+  private static Set<String> themesOf(Snapshot snapshot, Collection<String> collaborations) {
+    Set<String> themes = new TreeSet<>();
+    collaborations.forEach(c -> themes.addAll(snapshot.node(c).themes()));
+    return themes;
+  }
+
+  private static Set<String> carriersOf(RegionUnits.Unit unit, List<String> via) {
     Set<String> carriers = new TreeSet<>();
-    Map<String, Set<String>> all = snapshot.carriers(region);
-    via.forEach(c -> carriers.addAll(all.getOrDefault(c, Set.of())));
+    via.forEach(c -> carriers.addAll(unit.carriers().getOrDefault(c, Set.of())));
     return carriers;
   }
 
   private static boolean isOrganisation(Snapshot snapshot, String id) {
     return GraphModel.ORGANISATION.equals(snapshot.node(id).label());
-  }
-
-  /** A region by id, else by NUTS code (the best-connected region carrying it). */
-  private static String resolve(
-      Snapshot snapshot, Graph<String, Tie> graph, Map<String, String> nuts, String key) {
-    String trimmed = key == null ? "" : key.trim();
-    if (trimmed.isEmpty()) {
-      throw new BadRequestException("region", "Give a region id or NUTS code");
-    }
-    SnapshotNode node = snapshot.node(trimmed);
-    if (node != null) {
-      if (!GraphModel.REGION.equals(node.label())) {
-        throw new BadRequestException(
-            "region", "'" + trimmed + "' is a " + node.label() + ", not a region");
-      }
-      return trimmed;
-    }
-    String code = trimmed.toUpperCase(Locale.ROOT);
-    return nuts.entrySet().stream()
-        .filter(e -> e.getValue().equalsIgnoreCase(code) && graph.containsVertex(e.getKey()))
-        .map(Map.Entry::getKey)
-        .min(
-            Comparator.comparingInt((String id) -> -graph.degreeOf(id))
-                .thenComparing(id -> id.startsWith("nuts-") ? 1 : 0)
-                .thenComparing(id -> id))
-        .orElseThrow(
-            () -> new NotFoundException("No region with id or NUTS code '" + trimmed + "'"));
-  }
-
-  private Map<String, String> nutsCodes() {
-    Map<String, String> codes = new LinkedHashMap<>();
-    try (Session session = driver.session()) {
-      session.executeRead(
-          tx -> {
-            tx.run(NUTS)
-                .forEachRemaining(r -> codes.put(r.get("id").asString(), r.get("nuts").asString()));
-            return null;
-          });
-    }
-    return codes;
   }
 
   private static List<String> themeIds(Snapshot snapshot) {
@@ -366,32 +617,44 @@ class PlannerService {
         .toList();
   }
 
-  /** A theme's English name in running text: "victims of trafficking". */
-  static String themeName(SnapshotNode theme) {
-    String name = theme.nameEn() != null ? theme.nameEn() : theme.name();
-    if (name == null) {
-      return theme.id();
+  /** Parameters of a message, in the order given. */
+  private static Map<String, Object> params(Object... keysAndValues) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      params.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
-    boolean acronym = name.length() > 1 && Character.isUpperCase(name.charAt(1));
-    return acronym ? name : name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
+    return params;
   }
 
-  private static String name(Snapshot snapshot, String id) {
-    SnapshotNode node = snapshot.node(id);
-    return node == null || node.name() == null ? id : node.name();
-  }
+  /** Names and NUTS codes of nodes, from the snapshot or else the stored regions. */
+  private record Names(Snapshot snapshot, RegionIndex index) {
 
-  private static String names(Snapshot snapshot, java.util.Collection<String> ids) {
-    List<String> list = ids.stream().map(id -> name(snapshot, id)).sorted().toList();
-    if (list.size() <= 1) {
-      return String.join("", list);
+    String name(String id) {
+      SnapshotNode node = snapshot.node(id);
+      if (node != null && node.name() != null) {
+        return node.name();
+      }
+      RegionIndex.Info info = index.get(id);
+      return info == null || info.name() == null ? id : info.name();
     }
-    return String.join(", ", list.subList(0, list.size() - 1))
-        + " and "
-        + list.get(list.size() - 1);
-  }
 
-  private static String count(int n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+    String nuts(String id) {
+      RegionIndex.Info info = index.get(id);
+      return info == null ? null : info.nuts();
+    }
+
+    List<String> of(Collection<String> ids) {
+      return ids.stream().map(this::name).toList();
+    }
+
+    Message.Ref ref(String id) {
+      return new Message.Ref(id, name(id));
+    }
+
+    List<Message.Ref> refs(Collection<String> ids) {
+      List<Message.Ref> refs = new ArrayList<>(ids.stream().map(this::ref).toList());
+      refs.sort(Comparator.comparing(Message.Ref::name));
+      return List.copyOf(refs);
+    }
   }
 }

@@ -3,7 +3,8 @@ package eu.netmap.planner;
 import java.util.List;
 
 /**
- * What the map draws: the regions of the regions view with their NUTS codes, the ties between them
+ * What the map draws: the regions of the regions view with their NUTS codes (a curated region and
+ * its NUTS twin as one, see {@link RegionIndex}; places not folded), the ties between them
  * (optionally of one programme period) and the collaborations the ties come from.
  *
  * @param period the period asked for, or null for all

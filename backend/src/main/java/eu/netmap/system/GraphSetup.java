@@ -1,11 +1,15 @@
 package eu.netmap.system;
 
 import eu.netmap.graph.DataVersion;
+import eu.netmap.importer.GraphBatch;
 import eu.netmap.importer.GraphModel;
 import eu.netmap.importer.Neo4jWriter;
+import eu.netmap.importer.NodeRecord;
 import eu.netmap.importer.WriteSummary;
 import eu.netmap.importer.seed.SeedReader;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.AuthenticationException;
@@ -19,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Readies the database before the app serves anything: checks that Neo4j answers, creates the
- * schema (idempotently), and loads the seed dataset into an empty database. As a health indicator
- * it keeps {@code /actuator/health} DOWN until all that is done.
+ * schema (idempotently), and loads the seed dataset when any of its Source nodes is missing — not
+ * "when the database is empty", which a start without the seed that loaded the NUTS regions would
+ * have made false for good. Writing the seed merges by id, so loading it again adds nothing twice.
+ * As a health indicator it keeps {@code /actuator/health} DOWN until all that is done.
  */
 @Component("schema")
 public class GraphSetup implements InitializingBean, HealthIndicator {
@@ -65,7 +71,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
     }
     createSchema();
     if (properties.seed().enabled()) {
-      loadSeedIfEmpty();
+      loadSeedUnlessPresent();
     }
     ready = true;
   }
@@ -86,19 +92,35 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
     }
   }
 
-  private void loadSeedIfEmpty() {
-    boolean empty;
+  private void loadSeedUnlessPresent() {
+    GraphBatch seed = SeedReader.readBundledSeed();
+    List<String> sources =
+        seed.nodes().stream()
+            .filter(n -> GraphModel.SOURCE.equals(n.label()))
+            .map(NodeRecord::id)
+            .toList();
+    long present;
     try (Session session = driver.session()) {
-      empty = session.run("MATCH (n) RETURN count(n) = 0 AS empty").single().get(0).asBoolean();
+      present =
+          session
+              .run(
+                  "MATCH (s:Source) WHERE s.id IN $ids RETURN count(s) AS n",
+                  Map.of("ids", sources))
+              .single()
+              .get(0)
+              .asLong();
     }
-    if (!empty) {
-      log.info("Database is not empty: seed dataset not loaded");
+    if (present == sources.size()) {
+      log.info("Seed dataset present (its {} sources are in the database): not loaded", present);
       return;
     }
-    WriteSummary summary =
-        new Neo4jWriter(driver).validateAndWrite(SeedReader.readBundledSeed(), true);
+    WriteSummary summary = new Neo4jWriter(driver).validateAndWrite(seed, true);
     dataVersion.bump();
-    log.info("Seed dataset loaded: {}", summary);
+    log.info(
+        "Seed dataset loaded ({} of its {} sources were missing): {}",
+        sources.size() - present,
+        sources.size(),
+        summary);
   }
 
   /** True once the schema exists and the seed (if enabled) is loaded. */

@@ -46,7 +46,7 @@ public record NetmapProperties(
   }
 
   /**
-   * @param enabled load the seed dataset into an empty database at start-up
+   * @param enabled load the seed dataset at start-up when any of its Source nodes is missing
    */
   public record Seed(@DefaultValue("true") boolean enabled) {}
 

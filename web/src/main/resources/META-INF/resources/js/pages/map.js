@@ -1,16 +1,16 @@
 // Map: NUTS 2 regions coloured by a measure, ties between regions as arcs (width = weight),
-// a programme-period selector, zoom to Italy or Europe, the region's collaborations on click,
-// and a small chart of ties per period. Data: /api/planner/map and /api/analytics/timeline.
+// a programme-period selector, zoom to Italy or Europe, the region's collaborations and partners
+// on hover and click, and a small chart of ties per period.
+// Data: /api/planner/map and /api/analytics/timeline; shapes: GISCO (see map-model.js).
 
 import { el, clear } from '../dom.js';
 import { getJson } from '../api.js';
+import { hashFor } from '../routes.js';
+import { CREDITS, PERIODS, arcPath, arcWidth, regionLookup } from '../map-model.js';
+import { loadGeo, projectionFor, regionPoints } from '../region-shapes.js';
 
-const PERIODS = ['2000-2006', '2007-2013', '2014-2020', '2021-2027'];
-const GEO = '/data/geo/gisco_NUTS_RG_20M_2021_4326_LEVL_';
-const CREDITS = '© EuroGeographics for the administrative boundaries (Eurostat GISCO)';
 const WIDTH = 900;
 const HEIGHT = 760;
-const EUROPE = { type: 'LineString', coordinates: [[-11, 35], [33, 35], [33, 70], [-11, 70]] };
 
 const TEXT = {
   it: {
@@ -21,16 +21,23 @@ const TEXT = {
     ties: 'Numero di legami',
     strength: 'Peso dei legami',
     collaborations: 'Numero di reti e progetti',
+    zoom: 'Zoom',
     italy: 'Italia',
     europe: 'Europa',
-    pick: 'Clicca una regione per vederne reti, progetti e partner.',
+    pick: 'Passa su una regione o cliccala per vederne reti, progetti e partner; i punti si raggiungono anche con Tab.',
     partners: 'Partner',
     networks: 'Reti e progetti',
     none: 'nessuno',
     unmapped: 'Fuori mappa (senza codice NUTS): ',
+    noData: 'senza dati',
+    regionDot: 'regione o luogo',
+    countryDot: 'paese',
+    countryNote: 'Un paese con regioni sulla mappa è mostrato dal suo punto, non dal colore.',
     timeline: 'Legami tra regioni per periodo',
     plan: 'Pianifica la cooperazione',
     loading: 'Carico la mappa…',
+    weight: (n) => `${n} ${n === 1 ? 'collaborazione condivisa' : 'collaborazioni condivise'}`,
+    chart: (p) => `${p.period}: ${p.nodes} regioni, ${p.ties} legami (+${p.tiesGained} −${p.tiesLost}), densità ${p.density.toFixed(2)}, componente maggiore ${p.largestComponent}`,
   },
   en: {
     title: 'Map of regions',
@@ -40,35 +47,25 @@ const TEXT = {
     ties: 'Number of ties',
     strength: 'Weight of ties',
     collaborations: 'Number of networks and projects',
+    zoom: 'Zoom',
     italy: 'Italy',
     europe: 'Europe',
-    pick: 'Click a region to see its networks, projects and partners.',
+    pick: 'Hover over a region or click it to see its networks, projects and partners; Tab reaches the dots too.',
     partners: 'Partners',
     networks: 'Networks and projects',
     none: 'none',
     unmapped: 'Not on the map (no NUTS code): ',
+    noData: 'no data',
+    regionDot: 'region or place',
+    countryDot: 'country',
+    countryNote: 'A country with regions on the map shows by its dot, not by its colour.',
     timeline: 'Ties between regions per period',
     plan: 'Plan cooperation',
     loading: 'Loading the map…',
+    weight: (n) => `${n} shared ${n === 1 ? 'collaboration' : 'collaborations'}`,
+    chart: (p) => `${p.period}: ${p.nodes} regions, ${p.ties} ties (+${p.tiesGained} −${p.tiesLost}), density ${p.density.toFixed(2)}, largest component ${p.largestComponent}`,
   },
 };
-
-/** GeoJSON from GISCO winds outer rings counter-clockwise; d3-geo wants them clockwise. */
-function rewind(collection) {
-  const d3 = window.d3;
-  for (const feature of collection.features) {
-    const g = feature.geometry;
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    for (const rings of polygons) {
-      rings.forEach((ring, i) => {
-        const area = d3.geoArea({ type: 'Polygon', coordinates: [ring] });
-        // an outer ring covering more than a hemisphere, or a hole covering less, is the wrong way round
-        if ((i === 0 && area > 2 * Math.PI) || (i > 0 && area < 2 * Math.PI)) ring.reverse();
-      });
-    }
-  }
-  return collection;
-}
 
 export function mount(root, ctx) {
   const d3 = window.d3;
@@ -76,9 +73,11 @@ export function mount(root, ctx) {
   const state = {
     period: ctx.storage?.get('map.period') ?? '',
     measure: ctx.storage?.get('map.measure') ?? 'ties',
-    zoom: ctx.storage?.get('map.zoom') ?? 'europe',
-    selected: null,
+    zoom: ctx.storage?.get('map.zoom') === 'italy' ? 'italy' : 'europe',
+    selected: ctx.params?.region ?? null,
   };
+  if (!PERIODS.includes(state.period)) state.period = '';
+  if (!['ties', 'strength', 'collaborations'].includes(state.measure)) state.measure = 'ties';
 
   const period = el('select', { id: 'map-period' }, el('option', { value: '' }, words.all),
     PERIODS.map((p) => el('option', { value: p }, p)));
@@ -89,10 +88,11 @@ export function mount(root, ctx) {
   const italy = el('button', { type: 'button', id: 'map-zoom-italy' }, words.italy);
   const europe = el('button', { type: 'button', id: 'map-zoom-europe' }, words.europe);
   const canvas = el('div', { class: 'map-canvas' });
-  const panel = el('aside', { class: 'map-panel', id: 'map-panel' }, el('p', {}, words.pick));
-  const legend = el('div', { class: 'map-legend' });
-  const unmapped = el('p', { class: 'map-unmapped' });
-  const timeline = el('div', { class: 'map-timeline' });
+  const hover = el('p', { class: 'map-hover', id: 'map-hover', 'aria-live': 'polite' }, '\u00a0');
+  const panel = el('aside', { class: 'map-panel panel', id: 'map-panel' }, el('p', {}, words.pick));
+  const legend = el('div', { class: 'map-legend', id: 'map-legend' });
+  const unmapped = el('p', { class: 'map-unmapped', id: 'map-unmapped' });
+  const timeline = el('div', { class: 'map-timeline', id: 'map-timeline' });
 
   clear(root);
   root.append(
@@ -101,37 +101,38 @@ export function mount(root, ctx) {
       el('div', { class: 'map-controls' },
         el('label', {}, words.period, ' ', period),
         el('label', {}, words.measure, ' ', measure),
-        italy, europe, legend),
-      el('div', {}, canvas, unmapped, el('h3', {}, words.timeline), timeline),
-      panel));
+        el('span', { class: 'map-zoom', role: 'group', 'aria-label': words.zoom }, italy, ' ', europe),
+        legend),
+      el('div', { class: 'map-main' }, canvas, hover, unmapped),
+      el('div', { class: 'map-side' }, panel, el('h3', {}, words.timeline), timeline)));
 
   const svg = d3.select(canvas).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
     .attr('role', 'img').attr('aria-label', words.title);
-  canvas.append(el('div', { class: 'map-credits' }, CREDITS));
+  canvas.append(el('div', { class: 'map-credits', id: 'map-credits' }, CREDITS));
   const gCountries = svg.append('g');
   const gRegions = svg.append('g');
   const gArcs = svg.append('g');
   const gDots = svg.append('g');
 
-  let countries = null;
-  let nuts2 = null;
+  let shapes = null;
   let data = null;
+  let chart = null;
+  let gone = false;
   const done = ctx.progress?.start(words.loading);
-  Promise.all([getJson(`${GEO}0.geojson`), getJson(`${GEO}2.geojson`)])
-    .then(([c, r]) => {
-      countries = rewind(c);
-      nuts2 = rewind(r);
+  loadGeo()
+    .then((s) => {
+      shapes = s;
       return load();
     })
-    .catch((e) => panel.replaceChildren(el('p', { class: 'error' }, e.message)))
+    .catch((e) => panel.replaceChildren(el('p', { class: 'message error' }, e.message)))
     .finally(() => done?.());
   drawTimeline();
 
   period.addEventListener('change', () => {
     state.period = period.value;
     ctx.storage?.set('map.period', state.period);
-    load();
-    drawTimeline();
+    load().catch((e) => panel.replaceChildren(el('p', { class: 'message error' }, e.message)));
+    markPeriod();
   });
   measure.addEventListener('change', () => {
     state.measure = measure.value;
@@ -149,25 +150,11 @@ export function mount(root, ctx) {
 
   async function load() {
     const query = state.period ? `?period=${encodeURIComponent(state.period)}` : '';
-    data = await getJson(`/api/planner/map${query}`);
+    const answer = await getJson(`/api/planner/map${query}`);
+    if (gone) return;
+    data = answer;
     draw();
     if (state.selected) select(state.selected);
-  }
-
-  function projection() {
-    const p = d3.geoAzimuthalEqualArea().rotate([-10, -52]);
-    const target = state.zoom === 'italy'
-      ? countries.features.find((f) => f.properties.NUTS_ID === 'IT')
-      : EUROPE;
-    return p.fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], target);
-  }
-
-  /** The features a NUTS code stands for: its country, its NUTS 2 regions, or its NUTS 2 parent. */
-  function featuresOf(code) {
-    if (!code) return [];
-    if (code.length === 2) return countries.features.filter((f) => f.properties.NUTS_ID === code);
-    const prefix = code.slice(0, 4);
-    return nuts2.features.filter((f) => f.properties.NUTS_ID.startsWith(prefix));
   }
 
   function value(region) {
@@ -175,63 +162,102 @@ export function mount(root, ctx) {
     return region[state.measure];
   }
 
-  function draw() {
-    if (!countries || !data) return;
-    const path = d3.geoPath(projection());
-    const regions = data.regions.filter((r) => r.nuts);
-    unmapped.textContent = words.unmapped +
-      (data.regions.filter((r) => !r.nuts).map((r) => r.name).join(', ') || words.none);
-    // colour: the most specific region whose code is a prefix of the feature's code
-    const byCode = new Map(regions.map((r) => [r.nuts, r]));
-    const regionOf = (id) => {
-      for (let n = Math.min(id.length, 4); n >= 2; n--) {
-        const r = byCode.get(id.slice(0, n));
-        if (r) return r;
-      }
-      return null;
-    };
-    const max = d3.max(regions, value) || 1;
-    const colour = d3.scaleSequential(d3.interpolateBlues).domain([0, max]);
-    legend.textContent = `${words[state.measure]}: 0 – ${max}`;
+  function describe(region) {
+    return `${region.name}${region.nuts ? ` (${region.nuts})` : ''}: ${words[state.measure].toLowerCase()} ${value(region)}`;
+  }
 
-    gCountries.selectAll('path').data(countries.features, (f) => f.properties.NUTS_ID)
-      .join('path').attr('class', 'map-country').attr('d', path)
-      .style('fill', (f) => { const r = byCode.get(f.properties.NUTS_ID); return r ? colour(value(r)) : null; });
-    gRegions.selectAll('path').data(nuts2.features, (f) => f.properties.NUTS_ID)
-      .join('path').attr('class', 'map-region').attr('d', path)
-      .style('fill', (f) => { const r = regionOf(f.properties.NUTS_ID); return r && r.nuts.length > 2 ? colour(value(r)) : 'transparent'; })
-      .classed('is-selected', (f) => { const r = regionOf(f.properties.NUTS_ID); return !!r && r.id === state.selected; })
-      .on('click', (event, f) => { const r = regionOf(f.properties.NUTS_ID); if (r) select(r.id); })
-      .selectAll('title').data((f) => [f]).join('title')
-      .text((f) => { const r = regionOf(f.properties.NUTS_ID); return r ? `${r.name}: ${value(r)}` : f.properties.NUTS_NAME ?? f.properties.NUTS_ID; });
-
-    // points: the centroid of the features a region stands for
-    const points = new Map();
-    for (const r of regions) {
-      const features = featuresOf(r.nuts);
-      if (features.length) points.set(r.id, path.centroid({ type: 'FeatureCollection', features }));
+  function showHover(region) {
+    if (!region) {
+      hover.textContent = '\u00a0';
+      return;
     }
+    const names = region.collaborations.map(collaborationName);
+    hover.textContent = describe(region) + (names.length ? ` · ${names.join(', ')}` : '');
+  }
+
+  function draw() {
+    if (!shapes || !data) return;
+    italy.setAttribute('aria-pressed', String(state.zoom === 'italy'));
+    europe.setAttribute('aria-pressed', String(state.zoom === 'europe'));
+    const path = d3.geoPath(projectionFor(d3, shapes.countries, state.zoom === 'italy' ? 'IT' : 'europe', WIDTH, HEIGHT));
+    const regions = data.regions.filter((r) => r.nuts);
+    const lookup = regionLookup(regions);
+    unmapped.textContent = words.unmapped +
+      (data.regions.filter((r) => !r.nuts).map((r) => r.name).sort((a, b) => a.localeCompare(b)).join(', ') || words.none);
+    const max = d3.max(regions, value) || 0;
+    // 0 is a light blue, so "in the data, no ties" differs from "not in the data"
+    const colour = (v) => d3.interpolateBlues(0.12 + 0.88 * (max ? v / max : 0));
+    drawLegend(max, colour);
+    const partners = new Set(state.selected ? data.ties
+      .filter((t) => t.source === state.selected || t.target === state.selected)
+      .flatMap((t) => [t.source, t.target]) : []);
+
+    gCountries.selectAll('path').data(shapes.countries, (f) => f.properties.NUTS_ID)
+      .join('path').attr('class', 'map-country').attr('d', path)
+      .attr('data-nuts', (f) => f.properties.NUTS_ID)
+      .style('fill', (f) => { const r = lookup.countryOf(f.properties.NUTS_ID); return r ? colour(value(r)) : null; });
+    gRegions.selectAll('path').data(shapes.nuts2, (f) => f.properties.NUTS_ID)
+      .join('path').attr('class', 'map-region').attr('d', path)
+      .attr('data-nuts', (f) => f.properties.NUTS_ID)
+      .style('fill', (f) => { const r = lookup.regionOf(f.properties.NUTS_ID); return r ? colour(value(r)) : 'transparent'; })
+      .classed('is-selected', (f) => lookup.clickedOf(f.properties.NUTS_ID)?.id === state.selected && !!state.selected)
+      .on('mouseenter', (event, f) => showHover(lookup.clickedOf(f.properties.NUTS_ID)))
+      .on('mouseleave', () => showHover(null))
+      .on('click', (event, f) => { const r = lookup.clickedOf(f.properties.NUTS_ID); if (r) select(r.id); })
+      .selectAll('title').data((f) => [f]).join('title')
+      .text((f) => {
+        const r = lookup.clickedOf(f.properties.NUTS_ID);
+        return r ? describe(r) : `${f.properties.NAME_LATN ?? f.properties.NUTS_ID} (${words.noData})`;
+      });
+
+    const points = regionPoints(regions, shapes, path);
     const ties = data.ties.filter((t) => points.has(t.source) && points.has(t.target));
     gArcs.selectAll('path').data(ties, (t) => `${t.source}|${t.target}`)
       .join('path').attr('class', 'map-arc')
-      .attr('d', (t) => {
-        const [x1, y1] = points.get(t.source);
-        const [x2, y2] = points.get(t.target);
-        const dx = x2 - x1;
-        const dy = y2 - y1;
-        const bend = 0.2;
-        return `M${x1},${y1} Q${(x1 + x2) / 2 - dy * bend},${(y1 + y2) / 2 + dx * bend} ${x2},${y2}`;
-      })
-      .attr('stroke-width', (t) => 1 + 2 * t.weight)
-      .classed('is-faded', (t) => state.selected && t.source !== state.selected && t.target !== state.selected)
+      .attr('data-source', (t) => t.source).attr('data-target', (t) => t.target)
+      .attr('d', (t) => arcPath(points.get(t.source), points.get(t.target)))
+      .attr('stroke-width', (t) => arcWidth(t.weight))
+      .classed('is-faded', (t) => !!state.selected && t.source !== state.selected && t.target !== state.selected)
       .selectAll('title').data((t) => [t]).join('title')
-      .text((t) => `${name(t.source)} – ${name(t.target)}: ${t.weight} (${t.via.map(collaborationName).join(', ')})`);
-    gDots.selectAll('circle').data(regions.filter((r) => points.has(r.id)), (r) => r.id)
-      .join('circle').attr('class', 'map-dot')
-      .attr('cx', (r) => points.get(r.id)[0]).attr('cy', (r) => points.get(r.id)[1])
-      .attr('r', (r) => 2 + Math.sqrt(r.ties) * 2)
+      .text((t) => `${name(t.source)} – ${name(t.target)}: ${words.weight(t.weight)} (${t.via.map(collaborationName).join(', ')})`);
+    // regions as circles, countries as diamonds: Italy's dot is not Toscana's
+    const symbol = (r) => {
+      const radius = 3 + Math.sqrt(r.ties) * 2;
+      return d3.symbol(r.nuts.length === 2 ? d3.symbolDiamond : d3.symbolCircle, Math.PI * radius * radius)();
+    };
+    gDots.selectAll('path').data(regions.filter((r) => points.has(r.id)), (r) => r.id)
+      .join('path').attr('class', 'map-dot')
+      .attr('data-id', (r) => r.id)
+      .attr('tabindex', 0).attr('role', 'button')
+      .attr('aria-label', describe)
+      .attr('transform', (r) => `translate(${points.get(r.id)[0]},${points.get(r.id)[1]})`)
+      .attr('d', symbol)
+      .classed('is-country', (r) => r.nuts.length === 2)
+      .classed('is-untied', (r) => r.ties === 0)
+      .classed('is-selected', (r) => r.id === state.selected)
+      .classed('is-partner', (r) => partners.has(r.id) && r.id !== state.selected)
+      .on('mouseenter focus', (event, r) => showHover(r))
+      .on('mouseleave blur', () => showHover(null))
       .on('click', (event, r) => select(r.id))
-      .selectAll('title').data((r) => [r]).join('title').text((r) => `${r.name} (${r.nuts})`);
+      .on('keydown', (event, r) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          select(r.id);
+        }
+      })
+      .selectAll('title').data((r) => [r]).join('title').text(describe);
+  }
+
+  function drawLegend(max, colour) {
+    const steps = 5;
+    const bar = el('span', { class: 'map-legend-bar', 'aria-hidden': 'true' },
+      Array.from({ length: steps }, (_, i) => el('span', { style: `background:${colour((max * i) / (steps - 1))}` })));
+    legend.replaceChildren(
+      el('span', {}, `${words[state.measure]}: 0 `), bar, el('span', {}, ` ${Math.round(max * 10) / 10}`),
+      el('span', { class: 'map-legend-none', 'aria-hidden': 'true' }), el('span', {}, words.noData),
+      el('span', { class: 'map-legend-symbol', 'aria-hidden': 'true' }, '●'), el('span', {}, words.regionDot),
+      el('span', { class: 'map-legend-symbol', 'aria-hidden': 'true' }, '◆'), el('span', {}, words.countryDot),
+      el('span', { class: 'map-legend-note' }, words.countryNote));
   }
 
   function name(id) {
@@ -254,22 +280,28 @@ export function mount(root, ctx) {
       .filter((t) => t.source === id || t.target === id)
       .map((t) => ({ id: t.source === id ? t.target : t.source, weight: t.weight, via: t.via }))
       .sort((a, b) => b.weight - a.weight || name(a.id).localeCompare(name(b.id)));
+    const plan = el('button', { type: 'button', id: 'map-plan' }, words.plan);
+    plan.addEventListener('click', () => ctx.navigate('planner', { region: id }));
     panel.replaceChildren(
       el('h3', {}, region.name, region.nuts ? ` (${region.nuts})` : ''),
+      el('p', {}, `${words[state.measure]}: ${value(region)}`),
       el('h4', {}, words.networks),
       region.collaborations.length
-        ? el('ul', {}, region.collaborations.map((c) => {
+        ? el('ul', { class: 'map-networks' }, region.collaborations.map((c) => {
           const info = data.collaborations.find((x) => x.id === c);
-          return el('li', {}, el('a', { href: `#/node/${encodeURIComponent(c)}` }, info?.name ?? c),
+          return el('li', {}, el('a', { href: hashFor('explore', { node: c }) }, info?.name ?? c),
             info?.period ? ` · ${info.period}` : '');
         }))
         : el('p', {}, words.none),
       el('h4', {}, words.partners),
       partners.length
-        ? el('ul', {}, partners.map((p) => el('li', {}, `${name(p.id)} — ${p.weight} (${p.via.map(collaborationName).join(', ')})`)))
+        ? el('ul', { class: 'map-partners' }, partners.map((p) => {
+          const button = el('button', { type: 'button', class: 'link-button', 'data-id': p.id }, name(p.id));
+          button.addEventListener('click', () => select(p.id));
+          return el('li', {}, button, ` — ${words.weight(p.weight)} (${p.via.map(collaborationName).join(', ')})`);
+        }))
         : el('p', {}, words.none),
-      el('button', { type: 'button', id: 'map-plan' }, words.plan));
-    panel.querySelector('#map-plan').addEventListener('click', () => ctx.navigate('planner', { region: id }));
+      plan);
   }
 
   async function drawTimeline() {
@@ -277,23 +309,36 @@ export function mount(root, ctx) {
     try {
       result = await getJson('/api/analytics/timeline?view=regions');
     } catch (e) {
-      timeline.replaceChildren(el('p', { class: 'error' }, e.message));
+      timeline.replaceChildren(el('p', { class: 'message error' }, e.message));
       return;
     }
+    if (gone) return;
     const periods = result.periods;
     const w = 360;
     const h = 120;
     const x = d3.scaleBand().domain(periods.map((p) => p.period)).range([30, w - 10]).padding(0.25);
     const y = d3.scaleLinear().domain([0, d3.max(periods, (p) => p.ties) || 1]).nice().range([h - 20, 10]);
     clear(timeline);
-    const chart = d3.select(timeline).append('svg').attr('viewBox', `0 0 ${w} ${h}`).attr('width', w);
-    chart.selectAll('rect').data(periods).join('rect')
+    const svgChart = d3.select(timeline).append('svg').attr('viewBox', `0 0 ${w} ${h}`)
+      .attr('role', 'img').attr('aria-label', periods.map(words.chart).join('; '));
+    chart = svgChart.selectAll('rect').data(periods).join('rect')
+      .attr('data-period', (p) => p.period)
       .attr('x', (p) => x(p.period)).attr('width', x.bandwidth())
-      .attr('y', (p) => y(p.ties)).attr('height', (p) => y(0) - y(p.ties))
-      .classed('is-current', (p) => p.period === state.period)
-      .append('title')
-      .text((p) => `${p.period}: ${p.nodes} regions, ${p.ties} ties (+${p.tiesGained} −${p.tiesLost}), density ${p.density.toFixed(2)}, largest component ${p.largestComponent}`);
-    chart.append('g').attr('transform', `translate(0,${h - 20})`).call(d3.axisBottom(x).tickSizeOuter(0));
-    chart.append('g').attr('transform', 'translate(30,0)').call(d3.axisLeft(y).ticks(4));
+      .attr('y', (p) => y(p.ties)).attr('height', (p) => y(0) - y(p.ties));
+    chart.append('title').text(words.chart);
+    svgChart.selectAll('text.map-bar-value').data(periods).join('text').attr('class', 'map-bar-value')
+      .attr('x', (p) => x(p.period) + x.bandwidth() / 2).attr('y', (p) => y(p.ties) - 2)
+      .attr('text-anchor', 'middle').text((p) => p.ties);
+    svgChart.append('g').attr('transform', `translate(0,${h - 20})`).call(d3.axisBottom(x).tickSizeOuter(0));
+    svgChart.append('g').attr('transform', 'translate(30,0)').call(d3.axisLeft(y).ticks(4));
+    markPeriod();
   }
+
+  function markPeriod() {
+    chart?.classed('is-current', (p) => p.period === state.period);
+  }
+
+  return () => {
+    gone = true;
+  };
 }
