@@ -70,6 +70,8 @@ import picocli.CommandLine.Spec;
       ImportCli.Gexf.class,
       ImportCli.Nuts.class,
       ImportCli.Seed.class,
+      BackupCommands.Backup.class,
+      BackupCommands.Restore.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
