@@ -1,6 +1,8 @@
 package eu.netmap.importer.backup;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a backup holds, as its header says and its lines confirm.
@@ -21,8 +23,9 @@ public record BackupSummary(
     Map<String, Long> types) {
 
   public BackupSummary {
-    labels = Map.copyOf(labels);
-    types = Map.copyOf(types);
+    // sorted, so that answers and logs list labels and types the same way every time
+    labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    types = Collections.unmodifiableMap(new TreeMap<>(types));
   }
 
   @Override
