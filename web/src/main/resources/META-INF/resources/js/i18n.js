@@ -15,7 +15,7 @@ const STRINGS = {
     'nav.query': 'Query',
     'nav.data': 'Dati',
     'nav.label': 'Sezioni',
-    'nav.admin': 'Amministrazione',
+    'nav.admin': 'Gestione',
     'account.login': 'Accedi',
     'account.logout': 'Esci',
     'account.who': 'Connesso come {user} ({role})',

@@ -8,7 +8,7 @@ const ROLES = ['READER', 'EDITOR', 'ADMIN'];
 
 const TEXT = {
   it: {
-    title: 'Amministrazione',
+    title: 'Gestione: utenti e backup',
     onlyAdmins: 'Questa pagina è per gli amministratori.',
     login: 'Accedi come amministratore',
     usersTitle: 'Utenti',
@@ -45,10 +45,15 @@ const TEXT = {
     restoring: 'Ripristino…',
     restored: 'Ripristinati {nodes} nodi e {relationships} relazioni. Il grafo precedente è nel backup {previous}.',
     noFile: 'Scegli un file di backup.',
-    atLine: 'riga {line}',
+    badPassword: 'Password non valida: servono almeno 10 caratteri (al massimo 72 byte), senza il nome utente.',
+    badUsername:
+      'Nome utente non valido: da 2 a 40 caratteri tra lettere minuscole, cifre, «.», «_» o «-», iniziando con una lettera o una cifra.',
+    duplicate: 'Esiste già un utente con questo nome.',
+    lastAdmin: 'Deve restare almeno un amministratore attivo: nomina prima un altro amministratore.',
+    badBackup: 'Backup non valido, nulla è cambiato: {message}',
   },
   en: {
-    title: 'Admin',
+    title: 'Admin: users and backups',
     onlyAdmins: 'This page is for administrators.',
     login: 'Log in as an administrator',
     usersTitle: 'Users',
@@ -84,7 +89,12 @@ const TEXT = {
     restoring: 'Restoring…',
     restored: 'Restored {nodes} nodes and {relationships} relationships. The previous graph is in backup {previous}.',
     noFile: 'Choose a backup file.',
-    atLine: 'line {line}',
+    badPassword: 'Invalid password: it needs at least 10 characters (at most 72 bytes) and must not contain the user name.',
+    badUsername:
+      'Invalid user name: 2 to 40 characters, lower-case letters, digits, ‘.’, ‘_’ or ‘-’, starting with a letter or digit.',
+    duplicate: 'A user with this name already exists.',
+    lastAdmin: 'At least one enabled administrator must remain: make another user administrator first.',
+    badBackup: 'Invalid backup, nothing was changed: {message}',
   },
 };
 
@@ -114,9 +124,16 @@ export function mount(root, ctx) {
     status.textContent = text;
     status.classList.toggle('error', error);
   };
+  // the server explains in English; the known cases are said in the page's language
   const failure = (e) => {
-    const line = e instanceof ApiError && e.problem?.line ? ` (${say('atLine', { line: e.problem.line })})` : '';
-    show(say('error', { message: e.message }) + line, true);
+    const problem = e instanceof ApiError ? e.problem ?? {} : {};
+    const status = e instanceof ApiError ? e.status : 0;
+    if (status === 400 && problem.parameter === 'password') show(say('badPassword'), true);
+    else if (status === 400 && problem.parameter === 'username') show(say('badUsername'), true);
+    else if (status === 409 && /already exists/.test(problem.detail ?? '')) show(say('duplicate'), true);
+    else if (status === 409 && /enabled ADMIN/.test(problem.detail ?? '')) show(say('lastAdmin'), true);
+    else if (status === 422) show(say('badBackup', { message: problem.detail ?? e.message }), true);
+    else show(say('error', { message: e.message }), true);
   };
 
   // ---- users
