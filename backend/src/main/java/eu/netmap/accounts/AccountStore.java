@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import org.slf4j.Logger;
@@ -76,6 +76,7 @@ public class AccountStore implements InitializingBean, DisposableBean {
           + " with a letter or digit.";
 
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+  private static final Label USER = Label.label("User");
   private static final Logger log = LoggerFactory.getLogger(AccountStore.class);
 
   private final NetmapProperties properties;
@@ -170,7 +171,7 @@ public class AccountStore implements InitializingBean, DisposableBean {
       }
       write(
           tx -> {
-            Node user = tx.createNode(org.neo4j.graphdb.Label.label("User"));
+            Node user = tx.createNode(USER);
             user.setProperty("username", ADMIN);
             user.setProperty("createdAt", now());
             return user;
@@ -218,7 +219,7 @@ public class AccountStore implements InitializingBean, DisposableBean {
 
   private Optional<Stored> stored(String username) {
     try (Transaction tx = db.beginTx()) {
-      Node user = tx.findNode(org.neo4j.graphdb.Label.label("User"), "username", username);
+      Node user = tx.findNode(USER, "username", username);
       return Optional.ofNullable(user).map(AccountStore::stored);
     }
   }
@@ -232,8 +233,7 @@ public class AccountStore implements InitializingBean, DisposableBean {
   public List<Account> list() {
     List<Account> accounts = new ArrayList<>();
     try (Transaction tx = db.beginTx()) {
-      tx.findNodes(org.neo4j.graphdb.Label.label("User"))
-          .forEachRemaining(n -> accounts.add(stored(n).account()));
+      tx.findNodes(USER).forEachRemaining(n -> accounts.add(stored(n).account()));
     }
     accounts.sort(java.util.Comparator.comparing(Account::username));
     return accounts;
@@ -281,7 +281,7 @@ public class AccountStore implements InitializingBean, DisposableBean {
     String hash = hash(password);
     write(
         tx -> {
-          Node user = tx.createNode(org.neo4j.graphdb.Label.label("User"));
+          Node user = tx.createNode(USER);
           user.setProperty("username", username);
           user.setProperty("createdAt", now());
           return user;
@@ -317,11 +317,7 @@ public class AccountStore implements InitializingBean, DisposableBean {
       requireAnotherAdmin(username);
     }
     String hash = password == null ? current.get().hash : hash(password);
-    write(
-        tx -> tx.findNode(org.neo4j.graphdb.Label.label("User"), "username", username),
-        newRole,
-        newEnabled,
-        hash);
+    write(tx -> tx.findNode(USER, "username", username), newRole, newEnabled, hash);
     return find(username);
   }
 
@@ -359,11 +355,9 @@ public class AccountStore implements InitializingBean, DisposableBean {
       String hash) {
     try (Transaction tx = db.beginTx()) {
       Node user = target.apply(tx);
-      Map<String, Object> values = new HashMap<>();
-      values.put("role", role.name());
-      values.put("enabled", enabled);
-      values.put("password", hash);
-      values.forEach(user::setProperty);
+      user.setProperty("role", role.name());
+      user.setProperty("enabled", enabled);
+      user.setProperty("password", hash);
       user.setProperty("updatedAt", now());
       tx.commit();
     }

@@ -3,7 +3,6 @@ package eu.netmap.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +34,7 @@ final class SecurityResponses {
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
-    body.put("instance", URI.create(request.getRequestURI()).getPath());
+    body.put("instance", request.getRequestURI());
     body.putAll(extra);
     response.setStatus(status);
     response.setContentType("application/problem+json");
