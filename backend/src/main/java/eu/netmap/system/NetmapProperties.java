@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param neo4j the embedded database
  * @param seed loading the curated seed dataset
  * @param cypher the limits of the Cypher console
- * @param security who may change data
+ * @param security who may read and change data
+ * @param backup scheduled backups
  */
 @ConfigurationProperties("netmap")
 public record NetmapProperties(
@@ -20,7 +21,8 @@ public record NetmapProperties(
     @DefaultValue Neo4j neo4j,
     @DefaultValue Seed seed,
     @DefaultValue Cypher cypher,
-    @DefaultValue Security security) {
+    @DefaultValue Security security,
+    @DefaultValue Backup backup) {
 
   /** Settings of Neo4j as netmap runs it. */
   public record Neo4j(@DefaultValue Embedded embedded) {}
@@ -59,10 +61,40 @@ public record NetmapProperties(
   public record Cypher(@DefaultValue("10s") Duration timeout, @DefaultValue("10000") int maxRows) {}
 
   /**
-   * Access to what changes data.
+   * Who may read and change data.
    *
-   * @param adminPassword the password of the user {@code admin}; when empty one is generated at
-   *     start-up and printed once
+   * @param adminPassword the password of the user {@code admin}; when empty at the first start one
+   *     is generated and printed once; when set, it wins over the stored password at every start
+   * @param publicRead true: anyone may read without logging in; false: reading needs a login too
+   * @param loginAttempts how many failed logins are allowed before further attempts wait
    */
-  public record Security(String adminPassword) {}
+  public record Security(
+      String adminPassword,
+      @DefaultValue("true") boolean publicRead,
+      @DefaultValue LoginAttempts loginAttempts) {}
+
+  /**
+   * Failed logins allowed per user name and per client address within a period; the allowance comes
+   * back evenly over the period (with the defaults, one attempt per user name every 90 s).
+   *
+   * @param perUser failed logins per user name
+   * @param perAddress failed logins per client address
+   * @param period the time over which the allowance comes back
+   */
+  public record LoginAttempts(
+      @DefaultValue("10") int perUser,
+      @DefaultValue("50") int perAddress,
+      @DefaultValue("15m") Duration period) {}
+
+  /**
+   * Backups of the graph into {@code ${netmap.data-dir}/backups}.
+   *
+   * @param enabled take backups on a schedule
+   * @param interval the time between two backups
+   * @param keep how many backups to keep; older ones are deleted
+   */
+  public record Backup(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("24h") Duration interval,
+      @DefaultValue("7") int keep) {}
 }

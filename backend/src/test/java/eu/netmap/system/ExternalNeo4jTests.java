@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.netmap.Api;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -48,7 +49,10 @@ class ExternalNeo4jTests {
     Api api = new Api(port);
 
     assertThat(context.getBeanNamesForType(DatabaseManagementService.class)).isEmpty();
-    assertThat(dataDir.resolve("data")).doesNotExist();
+    // the data directory holds the user accounts (and backups) only, no graph of its own
+    assertThat(dataDir.resolve("data"))
+        .isDirectoryNotContaining(
+            p -> !List.of("accounts", "backups").contains(p.getFileName().toString()));
     assertThat(api.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
     assertThat(api.get("/api/stats").json().path("nodes").path("Network").asInt()).isEqualTo(8);
     assertThat(api.get("/api/search?q=trento").json().get(0).path("id").asString())

@@ -1,16 +1,21 @@
-// The app shell: navigation built from the page list, hash routing, the language switch and the
-// progress indicator. Pages are loaded on demand from js/pages/<name>.js.
+// The app shell: navigation built from the page list, hash routing, the language switch, who is
+// logged in and the progress indicator. Pages are loaded on demand from js/pages/<name>.js.
 
-import { api } from './api.js';
+import { api, getJson, sendJson } from './api.js';
 import { initialLanguage, translate } from './i18n.js';
 import { PAGES, hashFor, parseHash } from './routes.js';
 
 const LANG_KEY = 'netmap.lang';
+const ROLES = ['READER', 'EDITOR', 'ADMIN'];
 
 const ctx = {
   api,
   lang: initialLanguage(safeStorage('get', LANG_KEY), navigator.languages ?? [navigator.language]),
   t: (key, params) => translate(ctx.lang, key, params),
+  /** Who is logged in: {authenticated, username, role, publicRead} from GET /api/me. */
+  me: { authenticated: false, publicRead: true },
+  /** True when the user has this role or a higher one (READER < EDITOR < ADMIN). */
+  can: (role) => ROLES.indexOf(ctx.me.role) >= ROLES.indexOf(role) && ROLES.includes(role),
   /** What pages keep between visits (the explore graph, its layout …). */
   session: {},
   progress: createProgress(),
@@ -90,7 +95,7 @@ function renderShell() {
   const nav = document.getElementById('nav');
   nav.closest('nav').setAttribute('aria-label', ctx.t('nav.label'));
   nav.replaceChildren(
-    ...PAGES.map((page) => {
+    ...PAGES.filter((page) => !page.role || ctx.can(page.role)).map((page) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.href = hashFor(page.name);
@@ -101,10 +106,52 @@ function renderShell() {
       return li;
     }),
   );
+  renderAccount();
   const button = document.getElementById('lang-switch');
   button.textContent = ctx.t('lang.switch');
   button.setAttribute('aria-label', ctx.t('lang.switchLabel'));
   button.lang = ctx.lang === 'it' ? 'en' : 'it';
+}
+
+function renderAccount() {
+  const box = document.getElementById('account');
+  if (!box) return;
+  if (ctx.me.authenticated) {
+    const who = document.createElement('span');
+    who.className = 'account-name';
+    who.textContent = ctx.me.username;
+    who.title = ctx.t('account.who', { user: ctx.me.username, role: ctx.t(`role.${ctx.me.role}`) });
+    const out = document.createElement('button');
+    out.type = 'button';
+    out.id = 'logout';
+    out.className = 'lang-switch';
+    out.textContent = ctx.t('account.logout');
+    out.addEventListener('click', logout);
+    box.replaceChildren(who, out);
+  } else {
+    const login = document.createElement('a');
+    login.id = 'login-link';
+    login.className = 'account-login';
+    login.textContent = ctx.t('account.login');
+    login.href = `/login?next=${encodeURIComponent(location.hash)}`;
+    box.replaceChildren(login);
+  }
+}
+
+async function logout() {
+  try {
+    await sendJson('POST', '/logout');
+  } finally {
+    location.assign('/login?logout');
+  }
+}
+
+async function loadMe() {
+  try {
+    ctx.me = await getJson('/api/me');
+  } catch {
+    ctx.me = { authenticated: false, publicRead: true };
+  }
 }
 
 async function route({ force = false } = {}) {
@@ -174,4 +221,4 @@ window.addEventListener('netmap:computing', (event) => {
 
 window.addEventListener('hashchange', () => route());
 if (!location.hash) history.replaceState(null, '', hashFor('explore'));
-route();
+loadMe().then(() => route());

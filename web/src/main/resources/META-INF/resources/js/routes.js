@@ -3,7 +3,10 @@
 // root and may return a function that tears it down. To add a page, add it here and write its
 // module: the navigation is built from this list.
 
-/** The pages in navigation order: name (route and module), key of its title in i18n.js. */
+/**
+ * The pages in navigation order: name (route and module), key of its title in i18n.js, and the
+ * role a page needs to be listed (the server checks every request anyway).
+ */
 export const PAGES = [
   { name: 'explore', title: 'nav.explore' },
   { name: 'analytics', title: 'nav.analytics' },
@@ -12,6 +15,7 @@ export const PAGES = [
   { name: 'planner', title: 'nav.planner' },
   { name: 'query', title: 'nav.query' },
   { name: 'data', title: 'nav.data' },
+  { name: 'admin', title: 'nav.admin', role: 'ADMIN' },
 ];
 
 export const DEFAULT_PAGE = 'explore';

@@ -71,6 +71,8 @@ import picocli.CommandLine.Spec;
       ImportCli.Nuts.class,
       ImportCli.Seed.class,
       GenerateCommand.class,
+      BackupCommands.Backup.class,
+      BackupCommands.Restore.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

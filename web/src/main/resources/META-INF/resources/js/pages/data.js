@@ -1,5 +1,6 @@
 // Data: bring a file in (with a dry-run preview and the validation report) and take the graph out.
 
+import { csrfToken } from '../api.js';
 import { el } from '../dom.js';
 
 const TEXT = {
@@ -12,7 +13,6 @@ const TEXT = {
     files: 'File',
     delimiter: 'Separatore (vuoto = automatico)',
     quoting: 'Virgolette attive',
-    password: 'Password di admin',
     preview: 'Anteprima (nulla viene scritto)',
     write: 'Importa',
     noFiles: 'Scegli almeno un file.',
@@ -20,7 +20,9 @@ const TEXT = {
     done: 'Importato: {nc} nodi nuovi, {nu} aggiornati; {rc} legami nuovi, {ru} aggiornati.',
     errors: 'Nulla è stato scritto. Errori:',
     warnings: 'Da controllare:',
-    login: 'Serve la password di admin.',
+    login: 'Per importare serve l’accesso come redattore o amministratore.',
+    loginLink: 'Accedi',
+    forbidden: 'Il tuo ruolo non permette di importare: serve redattore o amministratore.',
     exportTitle: 'Esporta',
     exportIntro: 'Il grafo o una sua vista, con le metriche, per Gephi, R o Python. Ogni file indica la versione dei dati.',
     view: 'Vista',
@@ -34,7 +36,6 @@ const TEXT = {
     files: 'Files',
     delimiter: 'Delimiter (empty = detect)',
     quoting: 'Quotes on',
-    password: 'Admin password',
     preview: 'Preview (writes nothing)',
     write: 'Import',
     noFiles: 'Choose at least one file.',
@@ -42,7 +43,9 @@ const TEXT = {
     done: 'Imported: {nc} new nodes, {nu} updated; {rc} new ties, {ru} updated.',
     errors: 'Nothing was written. Errors:',
     warnings: 'Worth a look:',
-    login: 'The admin password is needed.',
+    login: 'Importing needs a login as an editor or administrator.',
+    loginLink: 'Log in',
+    forbidden: 'Your role may not import: it needs editor or administrator.',
     exportTitle: 'Export',
     exportIntro: 'The graph or one of its views, with metrics, for Gephi, R or Python. Every file names its data version.',
     view: 'View',
@@ -58,7 +61,6 @@ export function mount(root, ctx) {
   const files = el('input', { type: 'file', id: 'import-files', multiple: true });
   const delimiter = el('input', { type: 'text', id: 'import-delimiter', maxlength: 1, size: 2 });
   const quoting = el('input', { type: 'checkbox', id: 'import-quoting', checked: true });
-  const password = el('input', { type: 'password', id: 'import-password', autocomplete: 'current-password' });
   const previewButton = el('button', { type: 'button', id: 'import-preview' }, say('preview'));
   const writeButton = el('button', { type: 'button', class: 'primary', id: 'import-write', disabled: true }, say('write'));
   const report = el('div', { id: 'import-report', role: 'status', 'aria-live': 'polite' });
@@ -84,6 +86,7 @@ export function mount(root, ctx) {
       el('h1', {}, say('title')),
       el('h2', {}, say('importTitle')),
       el('p', { class: 'muted' }, say('importIntro')),
+      ctx.can?.('EDITOR') ? null : loginNote(),
       el(
         'div',
         { class: 'form-grid' },
@@ -95,8 +98,6 @@ export function mount(root, ctx) {
         delimiter,
         el('label', { for: 'import-quoting' }, say('quoting')),
         quoting,
-        el('label', { for: 'import-password' }, say('password')),
-        password,
       ),
       el('p', {}, previewButton, ' ', writeButton),
       report,
@@ -106,6 +107,16 @@ export function mount(root, ctx) {
       exportLinks,
     ),
   );
+
+  function loginNote() {
+    return el(
+      'p',
+      { class: 'message warning', id: 'import-login' },
+      say('login'),
+      ' ',
+      el('a', { href: `/login?next=${encodeURIComponent('#/data')}` }, say('loginLink')),
+    );
+  }
 
   const counts = (s) => ({
     nc: s.nodesCreated,
@@ -127,14 +138,16 @@ export function mount(root, ctx) {
     if (delimiter.value) query.set('delimiter', delimiter.value);
     const done = ctx.progress.start(dryRun ? say('preview') : say('write'));
     try {
-      const response = await fetch(`/api/import?${query}`, {
-        method: 'POST',
-        body,
-        headers: { Authorization: `Basic ${btoa(`admin:${password.value}`)}`, Accept: 'application/json' },
-      });
+      // the session's login goes along; its CSRF token proves the request comes from this page
+      const headers = { Accept: 'application/json' };
+      const token = csrfToken();
+      if (token) headers['X-XSRF-TOKEN'] = token;
+      const response = await fetch(`/api/import?${query}`, { method: 'POST', body, headers, credentials: 'same-origin' });
       const json = await response.json().catch(() => ({}));
       if (response.status === 401) {
-        report.append(el('p', { class: 'error' }, say('login')));
+        report.append(loginNote());
+      } else if (response.status === 403) {
+        report.append(el('p', { class: 'error' }, say('forbidden')));
       } else if (!response.ok) {
         report.append(
           el('p', { class: 'error' }, say('errors')),
