@@ -40,7 +40,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may do what (see CONTRACT and README "Accounts"): reading is open to everyone while {@code
+ * Who may do what (README "Accounts and access"): reading is open to everyone while {@code
  * netmap.security.public-read} is on (else it needs a login); changing the graph needs EDITOR;
  * users, backups and restores need ADMIN. ADMIN includes EDITOR, EDITOR includes READER.
  *

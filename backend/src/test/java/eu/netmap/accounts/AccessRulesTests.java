@@ -15,9 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The access rules of CONTRACT-9 per role and endpoint, over HTTP basic: anonymous and readers
- * cannot write, editors cannot manage users or backups, admins can do everything. Writes use ids
- * that do not exist or bodies that fail validation, so an allowed request changes nothing.
+ * The access rules (README "Accounts and access") per role and endpoint, over HTTP basic: anonymous
+ * and readers cannot write, editors cannot manage users or backups, admins can do everything.
+ * Writes use ids that do not exist or bodies that fail validation, so an allowed request changes
+ * nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessRulesTests extends EmbeddedNeo4jTest {
