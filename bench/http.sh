@@ -31,7 +31,7 @@ java -jar import/target/netmap-import.jar generate -n "$participations" -o "$WOR
 echo "== starting the app (port $port, Bolt $bolt)"
 java ${JAVA_OPTS:--Xmx2g} -jar backend/target/netmap.jar --server.port=$port \
   --netmap.neo4j.embedded.bolt-port=$bolt --netmap.data-dir="$WORK/data" \
-  --netmap.security.admin-password=$password \
+  --netmap.security.admin-password=$password --netmap.backup.enabled=false \
   > "$WORK/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT

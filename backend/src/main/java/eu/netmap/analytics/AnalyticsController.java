@@ -53,7 +53,12 @@ class AnalyticsController {
       throw new BadRequestException(
           "wait", "wait must be a number of milliseconds ≥ 0 (it is " + wait + ")");
     }
-    return jobs.await(task, task, wait == null ? null : java.time.Duration.ofMillis(wait), work);
+    // the data version is part of the key: a finished answer is never served after a write
+    return jobs.await(
+        task + " @" + analytics.dataVersion(),
+        task,
+        wait == null ? null : java.time.Duration.ofMillis(wait),
+        work);
   }
 
   record Hub(String id, String label, String name, double score, int rank) {}

@@ -31,17 +31,65 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnalyticsJobs {
 
-  /** A computation in flight. */
-  public record Job(
-      String key,
-      String task,
-      Instant started,
-      Progress progress,
-      CompletableFuture<Object> future) {
+  /** A computation in flight, or just finished. */
+  public static final class Job {
+    private final String key;
+    private final String task;
+    private final Instant started;
+    private final Progress progress;
+    private final CompletableFuture<Object> future;
+    private volatile Instant ended;
 
-    /** Milliseconds since it started. */
+    Job(
+        String key,
+        String task,
+        Instant started,
+        Progress progress,
+        CompletableFuture<Object> future) {
+      this.key = key;
+      this.task = task;
+      this.started = started;
+      this.progress = progress;
+      this.future = future;
+    }
+
+    /** What identifies equal work. */
+    public String key() {
+      return key;
+    }
+
+    /** The work in words. */
+    public String task() {
+      return task;
+    }
+
+    /** When it started. */
+    public Instant started() {
+      return started;
+    }
+
+    /** Its progress. */
+    public Progress progress() {
+      return progress;
+    }
+
+    CompletableFuture<Object> future() {
+      return future;
+    }
+
+    void finish() {
+      ended = Instant.now();
+    }
+
+    /** How long it ran, or has been running. */
+    public Duration elapsed() {
+      Instant end = ended;
+      return Duration.between(started, end != null ? end : Instant.now());
+    }
+
+    /** Milliseconds since it started (until it ended). */
     public long elapsedMs() {
-      return Duration.between(started, Instant.now()).toMillis();
+      return elapsed().toMillis();
     }
   }
 
@@ -63,6 +111,15 @@ public class AnalyticsJobs {
   private final Duration maxWait;
   private final ExecutorService executor;
   private final Map<String, Job> running = new ConcurrentHashMap<>();
+
+  /**
+   * Finished jobs, kept for {@link #KEEP_FINISHED} so that a client that does not wait ({@code
+   * wait=0}) finds the answer when it asks again, even when the computation itself is instant.
+   */
+  private final Map<String, Job> finished = new ConcurrentHashMap<>();
+
+  /** How long a finished job's answer is kept for the client that asked for it. */
+  static final Duration KEEP_FINISHED = Duration.ofMinutes(1);
 
   AnalyticsJobs(
       @Value("${netmap.analytics.max-wait:1s}") Duration maxWait,
@@ -95,6 +152,14 @@ public class AnalyticsJobs {
    */
   @SuppressWarnings("unchecked")
   public <T> T await(String key, String task, Duration wait, Supplier<T> work) {
+    Instant now = Instant.now();
+    finished
+        .values()
+        .removeIf(j -> j.started().plus(j.elapsed()).plus(KEEP_FINISHED).isBefore(now));
+    Job done = finished.get(key);
+    if (done != null && done.future().isDone() && !done.future().isCompletedExceptionally()) {
+      return (T) done.future().join();
+    }
     Job job =
         running.computeIfAbsent(
             key,
@@ -105,8 +170,12 @@ public class AnalyticsJobs {
               executor.execute(
                   () -> {
                     try {
-                      future.complete(progress.watch(work::get));
+                      Object value = progress.watch(work::get);
+                      created.finish();
+                      finished.put(k, created);
+                      future.complete(value);
                     } catch (Throwable e) {
+                      created.finish();
                       future.completeExceptionally(e);
                     } finally {
                       running.remove(k, created);

@@ -92,6 +92,11 @@ public class AnalyticsService {
   public record Suggestion(
       String id, String label, String name, double score, List<NodeRef> because) {}
 
+  /** The current data version (every write through netmap changes it). */
+  public long dataVersion() {
+    return dataVersion.current();
+  }
+
   /** The snapshot of the current data version, read on first use after each write. */
   public Snapshot snapshot() {
     return cache().snapshot();

@@ -59,6 +59,27 @@ class AnalyticsJobsTests {
   }
 
   @Test
+  void aClientThatDoesNotWaitFindsTheFinishedAnswer() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    java.util.function.Supplier<Integer> work =
+        () -> {
+          runs.incrementAndGet();
+          return 42;
+        };
+    Integer answer = null;
+    for (int i = 0; i < 500 && answer == null; i++) {
+      try {
+        answer = jobs.await("instant", "instant work", Duration.ZERO, work);
+      } catch (AnalyticsJobs.StillComputingException e) {
+        Thread.sleep(10);
+      }
+    }
+    assertThat(answer).isEqualTo(42);
+    // asking again while it ran, or after, never started the work a second time
+    assertThat(runs.get()).isEqualTo(1);
+  }
+
+  @Test
   void waitsAreCappedByTheMaximum() {
     CountDownLatch release = new CountDownLatch(1);
     long start = System.nanoTime();
