@@ -101,6 +101,20 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Opens a path of the app ("/#/explore"). */
+  /**
+   * Opens {@code path} as a first visit would: the window at the given size, local storage emptied
+   * but for the language, the page reloaded, console messages so far dropped.
+   */
+  public void freshPage(int width, int height, String lang, String path) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    open("/");
+    script("localStorage.clear(); localStorage.setItem('netmap.lang', arguments[0])", lang);
+    open(path);
+    // a reload, not a hash change: every test starts with a new page
+    driver.navigate().refresh();
+    consoleErrors(List.of());
+  }
+
   public void open(String path) {
     driver.get(base + path);
   }

@@ -63,12 +63,7 @@ class BrowserTests extends EmbeddedNeo4jTest {
 
   @BeforeEach
   void freshPage() {
-    browser.driver().manage().window().setSize(new Dimension(1280, 800));
-    browser.open("/");
-    browser.script("localStorage.clear(); localStorage.setItem('netmap.lang', 'it')");
-    // a reload, not a hash change: every test starts with a new page
-    browser.driver().navigate().refresh();
-    browser.consoleErrors(List.of());
+    browser.freshPage(1280, 800, "it", "/");
   }
 
   @AfterEach

@@ -135,11 +135,7 @@ class EditingBrowserTests extends EmbeddedNeo4jTest {
                 .status())
         .isEqualTo(200);
 
-    browser.driver().manage().window().setSize(new Dimension(1280, 900));
-    browser.open("/");
-    browser.script("localStorage.clear(); localStorage.setItem('netmap.lang', 'it')");
-    browser.open("/#/explore?node=" + NODE);
-    browser.driver().navigate().refresh();
+    browser.freshPage(1280, 900, "it", "/#/explore?node=" + NODE);
     browser.textIn(By.id("details-heading"), "ZZ Edit Browser Coop");
     browser.until(d -> d.findElements(By.cssSelector("#history .history-entry")).size() == 3);
     List<WebElement> entries =
@@ -184,11 +180,7 @@ class EditingBrowserTests extends EmbeddedNeo4jTest {
   }
 
   private void editThroughTheForms() {
-    browser.driver().manage().window().setSize(new Dimension(1280, 900));
-    browser.open("/");
-    browser.script("localStorage.clear(); localStorage.setItem('netmap.lang', 'en')");
-    browser.open("/#/explore?node=" + NODE);
-    browser.driver().navigate().refresh();
+    browser.freshPage(1280, 900, "en", "/#/explore?node=" + NODE);
     browser.textIn(By.id("details-heading"), "ZZ Edit Browser Coop");
 
     // edit the node: a new English name and a property, citing a seed source

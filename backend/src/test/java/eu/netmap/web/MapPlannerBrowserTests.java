@@ -63,11 +63,7 @@ class MapPlannerBrowserTests extends EmbeddedNeo4jTest {
 
   @BeforeEach
   void freshPage() {
-    browser.driver().manage().window().setSize(new Dimension(1280, 900));
-    browser.open("/");
-    browser.script("localStorage.clear(); localStorage.setItem('netmap.lang', 'it')");
-    browser.driver().navigate().refresh();
-    browser.consoleErrors(List.of());
+    browser.freshPage(1280, 900, "it", "/");
   }
 
   @AfterEach
