@@ -156,33 +156,46 @@ public class AnalyticsJobs {
     finished
         .values()
         .removeIf(j -> j.started().plus(j.elapsed()).plus(KEEP_FINISHED).isBefore(now));
-    Job done = finished.get(key);
-    if (done != null && done.future().isDone() && !done.future().isCompletedExceptionally()) {
-      return (T) done.future().join();
-    }
-    Job job =
-        running.computeIfAbsent(
-            key,
-            k -> {
-              Progress progress = new Progress();
-              CompletableFuture<Object> future = new CompletableFuture<>();
-              Job created = new Job(k, task, Instant.now(), progress, future);
-              executor.execute(
-                  () -> {
-                    try {
-                      Object value = progress.watch(work::get);
-                      created.finish();
-                      finished.put(k, created);
-                      future.complete(value);
-                    } catch (Throwable e) {
-                      created.finish();
-                      future.completeExceptionally(e);
-                    } finally {
-                      running.remove(k, created);
-                    }
+    Job job;
+    synchronized (this) { // one look at both lists, never between a job's moves
+      Job done = finished.get(key);
+      job =
+          done != null
+              ? done
+              : running.computeIfAbsent(
+                  key,
+                  k -> {
+                    Progress progress = new Progress();
+                    CompletableFuture<Object> future = new CompletableFuture<>();
+                    Job created = new Job(k, task, Instant.now(), progress, future);
+                    executor.execute(
+                        () -> {
+                          Object value;
+                          try {
+                            value = progress.watch(work::get);
+                          } catch (Throwable e) {
+                            created.finish();
+                            // forgotten before the caller hears of the failure: it is not running
+                            synchronized (AnalyticsJobs.this) {
+                              running.remove(k, created);
+                            }
+                            future.completeExceptionally(e);
+                            return;
+                          }
+                          created.finish();
+                          // listed as finished before it leaves the running list, and both before
+                          // the
+                          // callers hear of it: a request never finds it in neither, nor still
+                          // running
+                          synchronized (AnalyticsJobs.this) {
+                            finished.put(k, created);
+                            running.remove(k, created);
+                          }
+                          future.complete(value);
+                        });
+                    return created;
                   });
-              return created;
-            });
+    }
     Duration limit = wait == null || wait.compareTo(maxWait) > 0 ? maxWait : wait;
     try {
       return (T) job.future().get(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
