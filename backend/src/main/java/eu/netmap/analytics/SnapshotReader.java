@@ -28,7 +28,7 @@ class SnapshotReader {
 
   private static final String NODES =
       """
-      MATCH (n)
+      MATCH (n) WHERE NOT n:NetmapStaged
       WITH toInteger(rand() * $buckets) AS bucket,
            [coalesce(n.id, elementId(n)),
             coalesce([l IN labels(n) WHERE l IN $labels][0], labels(n)[0]),
@@ -40,7 +40,7 @@ class SnapshotReader {
 
   private static final String RELATIONSHIPS =
       """
-      MATCH (a)-[r]->(b)
+      MATCH (a)-[r]->(b) WHERE NOT a:NetmapStaged AND NOT b:NetmapStaged
       WITH toInteger(rand() * $buckets) AS bucket, coalesce(a.id, elementId(a)) AS a,
            type(r) AS type, coalesce(b.id, elementId(b)) AS b,
            r.sources IS NOT NULL AND size(r.sources) > 0 AS sourced

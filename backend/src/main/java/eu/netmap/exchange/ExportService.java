@@ -168,7 +168,7 @@ class ExportService {
     try (Session session =
         driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
       session
-          .run("MATCH (n) RETURN n ORDER BY n.id")
+          .run("MATCH (n) WHERE NOT n:NetmapStaged RETURN n ORDER BY n.id")
           .forEachRemaining(
               record -> {
                 GraphNode node = GraphMapping.node(record.get("n").asNode());
@@ -189,7 +189,7 @@ class ExportService {
       session
           .run(
               """
-              MATCH (a)-[r]->(b)
+              MATCH (a)-[r]->(b) WHERE NOT a:NetmapStaged AND NOT b:NetmapStaged
               RETURN coalesce(a.id, elementId(a)) AS source, r, coalesce(b.id, elementId(b)) AS target
               ORDER BY source, type(r), target
               """)

@@ -122,7 +122,7 @@ class ExploreRepository {
                 + """
                 OPTIONAL MATCH (s:Source) WHERE s.id IN coalesce(n.sources, [])
                 WITH n, collect({id: s.id, title: s.title}) AS sources
-                RETURN n, sources, COUNT { (n)--() } AS degree
+                RETURN n, sources, COUNT { (n)--(m) WHERE NOT m:NetmapStaged } AS degree
                 """)
         .bind(id)
         .to("id")
@@ -157,7 +157,7 @@ class ExploreRepository {
         .query(
             GraphMapping.MATCH_NODE_BY_ID
                 + """
-                OPTIONAL MATCH (n)--(m)
+                OPTIONAL MATCH (n)--(m) WHERE NOT m:NetmapStaged
                 WITH DISTINCT n, m
                 WITH n, m, CASE WHEN m IS NULL THEN -1 ELSE COUNT { (m)--() } END AS degree
                 ORDER BY degree DESC, m.name
@@ -185,13 +185,17 @@ class ExploreRepository {
   /** The graph, best-connected nodes first, capped at {@code limit} nodes. */
   GraphJson graph(int limit) {
     long total =
-        client.query("MATCH (n) RETURN count(n) AS total").fetchAs(Long.class).one().orElse(0L);
+        client
+            .query("MATCH (n) WHERE NOT n:NetmapStaged RETURN count(n) AS total")
+            .fetchAs(Long.class)
+            .one()
+            .orElse(0L);
     List<Node> nodes =
         new ArrayList<>(
             client
                 .query(
                     """
-                    MATCH (n)
+                    MATCH (n) WHERE NOT n:NetmapStaged
                     WITH n, COUNT { (n)--() } AS degree
                     ORDER BY degree DESC, n.id
                     LIMIT $limit

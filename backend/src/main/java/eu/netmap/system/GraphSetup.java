@@ -3,6 +3,7 @@ package eu.netmap.system;
 import eu.netmap.graph.DataVersion;
 import eu.netmap.importer.GraphModel;
 import eu.netmap.importer.Neo4jWriter;
+import eu.netmap.importer.Staging;
 import eu.netmap.importer.WriteSummary;
 import eu.netmap.importer.seed.SeedReader;
 import java.util.Locale;
@@ -67,7 +68,28 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
     if (properties.seed().enabled()) {
       loadSeedIfEmpty();
     }
+    recoverImports();
     ready = true;
+  }
+
+  /**
+   * Deletes what an import that failed or was killed left in the staging area (invisible to
+   * readers), as soon as no import is running: in the background, so that a long import running
+   * against an external database does not hold up the start.
+   */
+  private void recoverImports() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                Staging.recover(driver);
+              } catch (RuntimeException e) {
+                log.warn("Could not clean up after an interrupted import: {}", e.getMessage());
+              }
+            },
+            "netmap-import-recovery");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private void createSchema() {
@@ -89,7 +111,12 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
   private void loadSeedIfEmpty() {
     boolean empty;
     try (Session session = driver.session()) {
-      empty = session.run("MATCH (n) RETURN count(n) = 0 AS empty").single().get(0).asBoolean();
+      empty =
+          session
+              .run("MATCH (n) WHERE NOT n:NetmapStaged RETURN count(n) = 0 AS empty")
+              .single()
+              .get(0)
+              .asBoolean();
     }
     if (!empty) {
       log.info("Database is not empty: seed dataset not loaded");

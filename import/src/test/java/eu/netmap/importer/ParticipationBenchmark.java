@@ -20,8 +20,9 @@ import org.neo4j.driver.Values;
  * The participation import benchmark of issue 7: a generated table of participations (by default
  * 1,000,000 rows, 200,000 organisations, 100,000 projects) imported into an embedded Neo4j, once
  * the naive way ({@code UNWIND $rows MERGE (a) MERGE (b) MERGE (a)-[:R]->(b)}, batches of 10,000,
- * one transaction each) and once with netmap's reader and writer, each into a fresh database with
- * the same uniqueness constraints. Prints relationships per second for both.
+ * one transaction each) and once with netmap's streaming import ({@link Importer#prepare}, then
+ * {@link PreparedImport#write}), each into a fresh database with the same uniqueness constraints.
+ * Prints relationships per second for both, their ratio, the machine's load and the heap used.
  *
  * <p>Run: {@code mvn -B -q -pl import -Pbenchmark test -Dtest=None
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.rows=1000000}
@@ -51,58 +52,68 @@ public final class ParticipationBenchmark {
         if (netmapOnly) {
           throw new SkipNaive();
         }
+        System.out.printf("naive import starts [load %s]%n", load());
         long start = System.nanoTime();
         long rels = naive(db, file);
         double took = seconds(start);
         naive = rels / took;
         System.out.printf(
-            "naive UNWIND/MERGE, batches of %,d: %,d relationships in %.1f s = %,.0f rels/s%n",
-            NAIVE_BATCH, rels, took, naive);
+            "naive UNWIND/MERGE, batches of %,d: %,d relationships in %.1f s = %,.0f rels/s"
+                + " [load %s]%n",
+            NAIVE_BATCH, rels, took, naive, load());
       } catch (SkipNaive skipped) {
         System.out.println("naive way skipped");
       }
 
-      try (TestNeo4j db = new TestNeo4j()) {
-        Runtime runtime = Runtime.getRuntime();
+      try (TestNeo4j db = new TestNeo4j();
+          HeapWatch heap = new HeapWatch()) {
+        System.out.printf("netmap import starts [load %s]%n", load());
         long start = System.nanoTime();
-        ReadResult read =
-            Importer.read(
+        PreparedImport prepared =
+            Importer.prepare(
                 ImportFormat.PARTICIPATION,
                 List.of(ImportInput.of(file)),
                 ImportOptions.defaults().withProgramme("Benchmark"));
         double readTook = seconds(start);
-        long used = runtime.totalMemory() - runtime.freeMemory();
         long write = System.nanoTime();
         WriteSummary summary =
-            Importer.write(
+            prepared.write(
                 db.driver(),
-                read.batch(),
                 new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
         double writeTook = seconds(write);
         double total = seconds(start);
         double rate = summary.relationshipsCreated() / total;
         System.out.printf(
-            "netmap participation import, batches of %,d: read+dedupe %.1f s (heap in use %,d MB),"
-                + " validate+write %.1f s; %s%n",
-            batchSize, readTook, used >> 20, writeTook, summary);
+            "netmap participation import, batches of %,d: read + check %.1f s, write (check"
+                + " against the database, stage, swap) %.1f s; %s [load %s]%n",
+            batchSize, readTook, writeTook, summary, load());
         System.out.printf(
             "netmap: %,d relationships in %.1f s = %,.0f rels/s, %.1f× the naive rate%n",
             summary.relationshipsCreated(), total, rate, rate / naive);
         System.out.printf(
-            "stored: %,d organisations, %,d projects, %,d PARTICIPATES_IN%n",
+            "heap: max %,d MB; peak in use %,d MB, peak in use after a collection %,d MB%n",
+            Runtime.getRuntime().maxMemory() >> 20, heap.peakUsed() >> 20, heap.peakLive() >> 20);
+        System.out.printf(
+            "stored: %,d organisations, %,d projects, %,d PARTICIPATES_IN, %,d staged nodes%n",
             db.count("MATCH (n:Organisation) RETURN count(n)"),
             db.count("MATCH (n:Project) RETURN count(n)"),
-            db.count("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)"));
-        if (rows > 200_000) {
+            db.count("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)"),
+            db.count("MATCH (n:NetmapStaged) RETURN count(n)"));
+        if (!Boolean.getBoolean("benchmark.reimport") && rows > 200_000) {
           return;
         }
         long again = System.nanoTime();
         WriteSummary second =
-            Importer.write(
-                db.driver(),
-                read.batch(),
-                new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
-        System.out.printf("re-import of the same file: %s (%.1f s)%n", second, seconds(again));
+            Importer.prepare(
+                    ImportFormat.PARTICIPATION,
+                    List.of(ImportInput.of(file)),
+                    ImportOptions.defaults().withProgramme("Benchmark"))
+                .write(
+                    db.driver(),
+                    new Importer.Write(
+                        batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
+        System.out.printf(
+            "re-import of the same file: %s (%.1f s) [load %s]%n", second, seconds(again), load());
       }
     } finally {
       Files.deleteIfExists(file);
@@ -179,6 +190,70 @@ public final class ParticipationBenchmark {
   }
 
   private static final class SkipNaive extends RuntimeException {}
+
+  /** The machine's load averages (1, 5, 15 minutes), as the kernel reports them. */
+  static String load() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * Samples the heap every 20 ms: the most in use at any time (garbage included) and the most still
+   * in use right after a collection (what the import really holds).
+   */
+  static final class HeapWatch implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long peakUsed;
+    private volatile long peakLive;
+
+    HeapWatch() {
+      System.gc();
+      thread =
+          new Thread(
+              () -> {
+                var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+                while (running) {
+                  Runtime runtime = Runtime.getRuntime();
+                  peakUsed = Math.max(peakUsed, runtime.totalMemory() - runtime.freeMemory());
+                  long live = 0;
+                  for (var pool : pools) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP
+                        && pool.getCollectionUsage() != null) {
+                      live += pool.getCollectionUsage().getUsed();
+                    }
+                  }
+                  peakLive = Math.max(peakLive, live);
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-watch");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    long peakUsed() {
+      return peakUsed;
+    }
+
+    long peakLive() {
+      return peakLive;
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      thread.interrupt();
+    }
+  }
 
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
