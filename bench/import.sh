@@ -13,6 +13,6 @@ mode="${2:-both}"
 batch="${3:-10000}"
 mvn -B -q -o -pl import test-compile dependency:build-classpath -Dspotless.check.skip=true \
   -Dmdep.outputFile="$PWD/import/target/benchmark.classpath" -Dmdep.includeScope=test
-exec java -Xmx"${HEAP:-1g}" -Dbenchmark.reimport="${REIMPORT:-false}" -Dnetmap.trace="${TRACE:-false}" \
+exec java -Xmx"${HEAP:-1g}" ${JAVA_OPTS:-} -Dbenchmark.reimport="${REIMPORT:-false}" -Dnetmap.trace="${TRACE:-false}" \
   -cp "import/target/test-classes:import/target/classes:$(cat import/target/benchmark.classpath)" \
   eu.netmap.importer.ParticipationBenchmark "$rows" "$batch" "$mode"

@@ -69,7 +69,7 @@ public final class BatchValidator {
     private final int maxProblems;
     private final boolean requireSources;
     private final ImportNodes nodes = new ImportNodes();
-    private final LongHashSet relationshipKeys = new LongHashSet();
+    private LongHashSet relationshipKeys = new LongHashSet();
     private final List<ImportProblem> problems = new ArrayList<>();
     private long problemCount;
     // relationships met before both their ends were known, 3 ints each: from, to, and the type
@@ -215,6 +215,7 @@ public final class BatchValidator {
               }
             });
         citations.clear();
+        relationshipKeys = null; // not needed any more: the memory goes to the write
       }
       if (problemCount > 0) {
         List<ImportProblem> listed = new ArrayList<>(problems);

@@ -181,6 +181,7 @@ public final class NearDuplicates {
               mineById.put(mine.id(), mine);
             }
           });
+      first.clear(); // not needed any more: the memory goes to the write
       if (lookalikes.isEmpty()) {
         return;
       }

@@ -592,32 +592,22 @@ public final class Neo4jWriter {
     private final Map<Shape, List<int[]>> relEnds = new LinkedHashMap<>();
     private final Map<Shape, List<List<Object>>> relValues = new LinkedHashMap<>();
     private final Map<List<String>, Set<List<String>>> keySets = new HashMap<>();
+    private final Map<List<String>, Shape> lastShapes = new HashMap<>();
+    private final Map<String, List<String>> nodeKinds = new HashMap<>();
     private final Map<String, Long> created = new HashMap<>();
     private final StoredFacts stored = StoredFacts.kept(storedFactsInMemory);
-    private final BlockingQueue<Task> nodeQueue = new ArrayBlockingQueue<>(2);
-    private final BlockingQueue<Task> relQueue = new ArrayBlockingQueue<>(2);
-    private final Thread nodeWriter;
-    private final Thread relWriter;
-    private final Object nodeProgress = new Object();
-    private long nodeBatchesSent;
-    private long nodeBatchesWritten;
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(2);
+    private final Thread writer;
     private volatile Throwable failure;
-    private final java.util.concurrent.atomic.AtomicLong sent =
-        new java.util.concurrent.atomic.AtomicLong();
+    private long sent;
 
     Stager(ImportNodes nodes, long[] counts, LongConsumer progress) {
       this.nodes = nodes;
       this.counts = counts;
       this.progress = progress;
-      this.nodeWriter = writer(nodeQueue, "netmap-import-nodes");
-      this.relWriter = writer(relQueue, "netmap-import-relationships");
-    }
-
-    private Thread writer(BlockingQueue<Task> queue, String name) {
-      Thread thread = new Thread(() -> writeLoop(queue), name);
-      thread.setDaemon(true);
-      thread.start();
-      return thread;
+      this.writer = new Thread(this::writeLoop, "netmap-import-writer");
+      writer.setDaemon(true);
+      writer.start();
     }
 
     @Override
@@ -628,7 +618,7 @@ public final class Neo4jWriter {
         return;
       }
       Map<String, Object> props = withId(node.id(), node.properties());
-      Shape shape = shape(List.of(node.label()), props);
+      Shape shape = shape(nodeKinds.computeIfAbsent(node.label(), List::of), props);
       List<List<Object>> rows = nodeRows.computeIfAbsent(shape, k -> new ArrayList<>());
       rows.add(shape.row(index, props));
       if (rows.size() >= batchSize) {
@@ -642,6 +632,16 @@ public final class Neo4jWriter {
      * their properties, as long as few such groups appear; beyond that, by map.
      */
     private Shape shape(List<String> kind, Map<String, Object> props) {
+      Shape last = lastShapes.get(kind);
+      if (last != null && last.keys() != null && last.sameKeys(props)) {
+        return last;
+      }
+      Shape shape = newShape(kind, props);
+      lastShapes.put(kind, shape);
+      return shape;
+    }
+
+    private Shape newShape(List<String> kind, Map<String, Object> props) {
       List<String> keys = props.keySet().stream().sorted().toList();
       Set<List<String>> seen = keySets.computeIfAbsent(kind, k -> new java.util.HashSet<>());
       if (seen.contains(keys) || (seen.size() < MAX_SHAPES && seen.add(keys))) {
@@ -680,29 +680,26 @@ public final class Neo4jWriter {
       for (Shape shape : List.copyOf(relEnds.keySet())) {
         flushRelationships(shape);
       }
-      submit(nodeQueue, END);
-      submit(relQueue, END);
-      join(nodeWriter);
-      join(relWriter);
+      submit(END);
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while importing", e);
+      }
       rethrow();
     }
 
-    /** Stops the writing threads (after a failure on the reading side) and waits for them. */
+    /** Stops the writing thread (after a failure on the reading side) and waits for it. */
     void stop() {
-      if (nodeWriter.isAlive() || relWriter.isAlive()) {
+      if (writer.isAlive()) {
         if (failure == null) {
           failure = new IllegalStateException("stopped");
         }
-        synchronized (nodeProgress) {
-          nodeProgress.notifyAll();
-        }
-        for (BlockingQueue<Task> queue : List.of(nodeQueue, relQueue)) {
-          queue.clear();
-          queue.offer(END);
-        }
+        queue.clear();
+        queue.offer(END);
         try {
-          nodeWriter.join();
-          relWriter.join();
+          writer.join();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -727,9 +724,7 @@ public final class Neo4jWriter {
                   Staging.stagedLabel(label),
                   shape.inline(1),
                   shape.keys() == null ? "SET n = row[1]" : "");
-      nodeBatchesSent++;
       submit(
-          nodeQueue,
           session -> {
             long t = System.nanoTime();
             List<Record> written =
@@ -741,10 +736,6 @@ public final class Neo4jWriter {
             counts[0] += written.size();
             trace(t, rows.size(), query);
             advance(rows.size());
-            synchronized (nodeProgress) {
-              nodeBatchesWritten++;
-              nodeProgress.notifyAll();
-            }
           });
     }
 
@@ -776,11 +767,8 @@ public final class Neo4jWriter {
                   type,
                   shape.inline(2),
                   shape.keys() == null ? "SET r = row[2]" : "");
-      long nodeBatchesBefore = nodeBatchesSent;
       submit(
-          relQueue,
           session -> {
-            awaitNodeBatches(nodeBatchesBefore);
             long t = System.nanoTime();
             List<List<Object>> rows = new ArrayList<>(ends.size());
             for (int i = 0; i < ends.size(); i++) {
@@ -813,39 +801,16 @@ public final class Neo4jWriter {
     }
 
     private void advance(int rows) {
-      progress.accept(sent.addAndGet(rows));
+      sent += rows;
+      progress.accept(sent);
     }
 
-    /** Waits until the node batches handed on so far are written. */
-    private void awaitNodeBatches(long count) {
-      synchronized (nodeProgress) {
-        while (nodeBatchesWritten < count && failure == null) {
-          try {
-            nodeProgress.wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while importing", e);
-          }
-        }
-      }
-      rethrow();
-    }
-
-    private void submit(BlockingQueue<Task> queue, Task task) {
+    private void submit(Task task) {
       try {
         while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
           rethrow();
         }
         rethrow();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while importing", e);
-      }
-    }
-
-    private void join(Thread writer) {
-      try {
-        writer.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while importing", e);
@@ -862,7 +827,7 @@ public final class Neo4jWriter {
       }
     }
 
-    private void writeLoop(BlockingQueue<Task> queue) {
+    private void writeLoop() {
       try (Session session = driver.session(Staging.SESSION)) {
         while (true) {
           Task task = queue.take();
@@ -879,11 +844,8 @@ public final class Neo4jWriter {
     }
 
     private void fail(Throwable e) {
-      synchronized (nodeProgress) {
-        if (failure == null) {
-          failure = e;
-        }
-        nodeProgress.notifyAll();
+      if (failure == null) {
+        failure = e;
       }
     }
   }
@@ -896,6 +858,19 @@ public final class Neo4jWriter {
    * unless null, the names of the properties every row sets, in order.
    */
   private record Shape(List<String> kind, List<String> keys) {
+
+    /** True when the properties have exactly the shape's names. */
+    boolean sameKeys(Map<String, Object> props) {
+      if (props.size() != keys.size()) {
+        return false;
+      }
+      for (String key : keys) {
+        if (!props.containsKey(key)) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     /** A node row: its number, then the values (or the whole map). */
     List<Object> row(int index, Map<String, Object> props) {

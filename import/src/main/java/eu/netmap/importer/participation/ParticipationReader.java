@@ -211,9 +211,10 @@ public final class ParticipationReader {
         return;
       }
       Cells cells = new Cells(table, columns);
+      List<String> sources = List.of(sourceId);
       for (Table.Row row : table) {
         onRow.accept(row.line());
-        row(new Origin(input.name(), row.line()), row, cells, sourceId);
+        row(new Origin(input.name(), row.line()), row, cells, sources);
         if (problems.full()) {
           return;
         }
@@ -235,7 +236,7 @@ public final class ParticipationReader {
     }
   }
 
-  private void row(Origin origin, Table.Row row, Cells cells, String sourceId) {
+  private void row(Origin origin, Table.Row row, Cells cells, List<String> sources) {
     String code = cells.get(row, PROJECT);
     String orgCode = cells.get(row, ORGANISATION_ID);
     String orgName = cells.get(row, ORGANISATION_NAME);
@@ -290,7 +291,7 @@ public final class ParticipationReader {
       if (end != null) {
         props.put("end", end);
       }
-      props.put("sources", List.of(sourceId));
+      props.put("sources", sources);
       batch.add(new NodeRecord(projectId, GraphModel.PROJECT, props, origin));
     }
     int next = nodeIds.size();
@@ -304,7 +305,7 @@ public final class ParticipationReader {
       if (country != null) {
         props.put("country", country);
       }
-      props.put("sources", List.of(sourceId));
+      props.put("sources", sources);
       batch.add(new NodeRecord(orgId, GraphModel.ORGANISATION, props, origin));
     }
 
@@ -318,7 +319,7 @@ public final class ParticipationReader {
     if (amount != null) {
       props.put("amount", amount);
     }
-    props.put("sources", List.of(sourceId));
+    props.put("sources", sources);
     if (relationshipKeys.add(((long) orgIndex << 32) | nodeIds.find(projectId))) {
       batch.add(new RelationshipRecord(orgId, "PARTICIPATES_IN", projectId, props, origin));
     } else {
@@ -336,7 +337,7 @@ public final class ParticipationReader {
       nuts.addWithParents(region, batch, this::firstTime);
       batch.add(
           new RelationshipRecord(
-              orgId, "LOCATED_IN", region.id(), Map.of("sources", List.of(sourceId)), origin));
+              orgId, "LOCATED_IN", region.id(), Map.of("sources", sources), origin));
     }
   }
 
