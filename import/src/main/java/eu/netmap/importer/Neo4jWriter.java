@@ -17,6 +17,7 @@ import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
 
 /**
@@ -680,6 +681,7 @@ public final class Neo4jWriter {
       for (Shape shape : List.copyOf(relEnds.keySet())) {
         flushRelationships(shape);
       }
+      submitNodes();
       submit(END);
       try {
         writer.join();
@@ -706,6 +708,12 @@ public final class Neo4jWriter {
       }
     }
 
+    /** Node rows that go into the transaction of the next batch of relationships. */
+    private record NodeBatch(String label, String query, List<List<Object>> rows) {}
+
+    private final List<NodeBatch> pendingNodes = new ArrayList<>();
+    private int pendingNodeRows;
+
     private void flushNodes(Shape shape) {
       List<List<Object>> rows = nodeRows.remove(shape);
       if (rows == null || rows.isEmpty()) {
@@ -724,26 +732,65 @@ public final class Neo4jWriter {
                   Staging.stagedLabel(label),
                   shape.inline(1),
                   shape.keys() == null ? "SET n = row[1]" : "");
+      pendingNodes.add(new NodeBatch(label, query, rows));
+      pendingNodeRows += rows.size();
+      if (pendingNodeRows >= batchSize) {
+        submitNodes();
+      }
+    }
+
+    /** Writes the pending node rows in a transaction of their own. */
+    private void submitNodes() {
+      List<NodeBatch> batches = takePendingNodes();
+      if (batches.isEmpty()) {
+        return;
+      }
       submit(
           session -> {
-            long t = System.nanoTime();
-            List<Record> written =
-                session.executeWrite(tx -> tx.run(new Query(query, Map.of("rows", rows))).list());
-            for (Record record : written) {
-              nodes.setNodeId(record.get("i").asInt(), record.get("id").asLong());
-            }
-            created.merge(label, (long) written.size(), Long::sum);
-            counts[0] += written.size();
-            trace(t, rows.size(), query);
-            advance(rows.size());
+            long[] written = session.executeWrite(tx -> writeNodes(tx, batches));
+            countNodes(batches, written);
           });
     }
 
+    private List<NodeBatch> takePendingNodes() {
+      List<NodeBatch> batches = List.copyOf(pendingNodes);
+      pendingNodes.clear();
+      pendingNodeRows = 0;
+      return batches;
+    }
+
+    /** Creates the nodes and keeps the database id each got; returns how many per batch. */
+    private long[] writeNodes(TransactionContext tx, List<NodeBatch> batches) {
+      long[] written = new long[batches.size()];
+      for (int b = 0; b < batches.size(); b++) {
+        NodeBatch batch = batches.get(b);
+        long t = System.nanoTime();
+        List<Record> records =
+            tx.run(new Query(batch.query(), Map.of("rows", batch.rows()))).list();
+        for (Record record : records) {
+          nodes.setNodeId(record.get("i").asInt(), record.get("id").asLong());
+        }
+        written[b] = records.size();
+        trace(t, batch.rows().size(), batch.query());
+      }
+      return written;
+    }
+
+    private void countNodes(List<NodeBatch> batches, long[] written) {
+      for (int b = 0; b < batches.size(); b++) {
+        created.merge(batches.get(b).label(), written[b], Long::sum);
+        counts[0] += written[b];
+        advance(batches.get(b).rows().size());
+      }
+    }
+
     private void flushRelationships(Shape shape) {
-      // a relationship's new ends must be written (and have their database ids) before it
+      // a relationship's new ends must be written (and have their database ids) before it: in
+      // the same transaction, which saves a commit per node batch
       for (Shape nodeShape : List.copyOf(nodeRows.keySet())) {
         flushNodes(nodeShape);
       }
+      List<NodeBatch> nodeBatches = takePendingNodes();
       List<int[]> ends = relEnds.remove(shape);
       List<List<Object>> values = relValues.remove(shape);
       if (ends == null || ends.isEmpty()) {
@@ -769,27 +816,33 @@ public final class Neo4jWriter {
                   shape.keys() == null ? "SET r = row[2]" : "");
       submit(
           session -> {
-            long t = System.nanoTime();
-            List<List<Object>> rows = new ArrayList<>(ends.size());
-            for (int i = 0; i < ends.size(); i++) {
-              int[] pair = ends.get(i);
-              List<Object> row = new ArrayList<>(2 + values.get(i).size());
-              row.add(fromLabel.isEmpty() ? nodes.nodeId(pair[0]) : nodes.id(pair[0]));
-              row.add(toLabel.isEmpty() ? nodes.nodeId(pair[1]) : nodes.id(pair[1]));
-              row.addAll(values.get(i));
-              rows.add(row);
-            }
+            long[][] written = new long[1][];
             long n =
                 session.executeWrite(
-                    tx ->
-                        tx.run(new Query(query, Map.of("rows", rows))).single().get("n").asLong());
-            if (n != rows.size()) {
+                    tx -> {
+                      written[0] = writeNodes(tx, nodeBatches);
+                      long t = System.nanoTime();
+                      List<List<Object>> rows = new ArrayList<>(ends.size());
+                      for (int i = 0; i < ends.size(); i++) {
+                        int[] pair = ends.get(i);
+                        List<Object> row = new ArrayList<>(2 + values.get(i).size());
+                        row.add(fromLabel.isEmpty() ? nodes.nodeId(pair[0]) : nodes.id(pair[0]));
+                        row.add(toLabel.isEmpty() ? nodes.nodeId(pair[1]) : nodes.id(pair[1]));
+                        row.addAll(values.get(i));
+                        rows.add(row);
+                      }
+                      long created =
+                          tx.run(new Query(query, Map.of("rows", rows))).single().get("n").asLong();
+                      trace(t, rows.size(), query);
+                      return created;
+                    });
+            if (n != ends.size()) {
               throw changedMeanwhile(
-                  (rows.size() - n) + " ends of new relationships were deleted by someone else");
+                  (ends.size() - n) + " ends of new relationships were deleted by someone else");
             }
+            countNodes(nodeBatches, written[0]);
             counts[3] += n;
-            trace(t, rows.size(), query);
-            advance(rows.size());
+            advance(ends.size());
           });
     }
 

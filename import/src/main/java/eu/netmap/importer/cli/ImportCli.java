@@ -397,10 +397,14 @@ public final class ImportCli implements Callable<Integer> {
         "Other columns become properties. Without a name column, Label is the name and Type the"
             + " label (Gephi/Kumu layout). Edge ends may be ids or names; an edge without a type"
             + " gets the one the model allows between its ends.",
+        "A zip of such tables is read too: netmap's CSV export imports back unchanged.",
         ""
       })
   static final class Csv extends ImportCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Nodes and/or edges tables.")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "Nodes and/or edges tables, or zips of them.")
     List<Path> files;
 
     @Mixin TableOptions table;
