@@ -7,7 +7,7 @@ import eu.netmap.importer.ImportInput;
 import eu.netmap.importer.ImportOptions;
 import eu.netmap.importer.ImportProblem;
 import eu.netmap.importer.Importer;
-import eu.netmap.importer.ReadResult;
+import eu.netmap.importer.PreparedImport;
 import eu.netmap.importer.WriteSummary;
 import eu.netmap.system.BadRequestException;
 import java.io.IOException;
@@ -32,8 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/import}: the importer library behind a login. Files are read, validated against
- * the model and the database, and stored in one transaction, or with {@code dryRun} only counted;
- * any error means nothing is stored.
+ * the model and the database, and stored all or nothing, or with {@code dryRun} only counted; any
+ * error means nothing is stored.
  */
 @RestController
 @RequestMapping("/api")
@@ -90,19 +90,18 @@ class ImportController {
             .withCharset(charset(encoding))
             .withQuoting(quoting)
             .withProgramme(programme);
-    ReadResult read = Importer.read(parsed, inputs, options);
-    WriteSummary summary =
-        Importer.write(driver, read.batch(), Importer.Write.defaults().withDryRun(dryRun));
+    PreparedImport prepared = Importer.prepare(parsed, inputs, options);
+    WriteSummary summary = prepared.write(driver, Importer.Write.defaults().withDryRun(dryRun));
     if (!dryRun && !summary.unchanged()) {
       dataVersion.bump();
     }
     return new ImportResult(
         parsed.cliName(),
         dryRun,
-        read.batch().nodes().size(),
-        read.batch().relationships().size(),
+        (int) prepared.nodes(),
+        (int) prepared.relationships(),
         summary,
-        read.warnings().stream().map(ImportProblem::toString).toList());
+        prepared.warnings().stream().map(ImportProblem::toString).toList());
   }
 
   @ExceptionHandler(ImportException.class)

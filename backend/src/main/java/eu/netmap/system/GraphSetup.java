@@ -5,6 +5,7 @@ import eu.netmap.importer.GraphBatch;
 import eu.netmap.importer.GraphModel;
 import eu.netmap.importer.Neo4jWriter;
 import eu.netmap.importer.NodeRecord;
+import eu.netmap.importer.Staging;
 import eu.netmap.importer.WriteSummary;
 import eu.netmap.importer.seed.SeedReader;
 import java.util.List;
@@ -73,7 +74,28 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
     if (properties.seed().enabled()) {
       loadSeedUnlessPresent();
     }
+    recoverImports();
     ready = true;
+  }
+
+  /**
+   * Deletes what an import that failed or was killed left in the staging area (invisible to
+   * readers), as soon as no import is running: in the background, so that a long import running
+   * against an external database does not hold up the start.
+   */
+  private void recoverImports() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                Staging.recover(driver);
+              } catch (RuntimeException e) {
+                log.warn("Could not clean up after an interrupted import: {}", e.getMessage());
+              }
+            },
+            "netmap-import-recovery");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private void createSchema() {

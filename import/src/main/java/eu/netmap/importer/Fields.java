@@ -29,11 +29,13 @@ public final class Fields {
   public static final Set<String> DECIMALS = Set.of("amount", "weight");
 
   /** Properties holding a list, written in one cell with {@code |} between the items. */
-  public static final Set<String> LISTS = Set.of("sources", "aliases");
+  public static final Set<String> LISTS = Set.of("sources", "aliases", "countries");
 
   private static final Pattern ISO_DATE =
       Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
   private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{4})");
+  private static final Pattern INTEGER_NOISE = Pattern.compile("[\\s_'’]");
+  private static final Pattern DECIMAL_NOISE = Pattern.compile("(?i)eur|€|[\\s'’]");
   private static final Pattern TIME_SUFFIX = Pattern.compile("[T ]\\d{1,2}:\\d{2}(:\\d{2})?.*$");
 
   private Fields() {}
@@ -98,7 +100,7 @@ public final class Fields {
     }
     if (INTEGERS.contains(key)) {
       try {
-        return Long.parseLong(value.replaceAll("[\\s_'’]", ""));
+        return Long.parseLong(INTEGER_NOISE.matcher(value).replaceAll(""));
       } catch (NumberFormatException e) {
         problems.error(origin, column, "'" + value + "' is not a whole number");
         return null;
@@ -122,6 +124,76 @@ public final class Fields {
     }
     return value;
   }
+
+  /** True for the properties whose type {@link #value} knows by their name. */
+  public static boolean isKnown(String key) {
+    return DATES.contains(key)
+        || INTEGERS.contains(key)
+        || DECIMALS.contains(key)
+        || LISTS.contains(key);
+  }
+
+  /**
+   * The value of an attribute whose type its file declares ({@code long}, {@code double}, {@code
+   * boolean}; anything else is text). Returns null for blank text and, after reporting it, for text
+   * that does not fit the type.
+   */
+  public static Object typed(
+      String text, String type, Origin origin, String column, Problems problems) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String value = text.strip();
+    try {
+      return switch (type) {
+        case "long" -> Long.parseLong(value);
+        case "double" -> Double.parseDouble(value);
+        case "boolean" -> {
+          if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new NumberFormatException(value);
+          }
+          yield Boolean.parseBoolean(value);
+        }
+        default -> value;
+      };
+    } catch (NumberFormatException e) {
+      problems.error(origin, column, "'" + value + "' is not a " + type);
+      return null;
+    }
+  }
+
+  /**
+   * Guesses the type of a column from its values, for files that declare none (CSV): {@code long}
+   * when each is a whole number without leading zeros, {@code double} when each is a number, {@code
+   * boolean} when each is true or false, else {@code string}. Blank values fit every type.
+   */
+  public static final class TypeGuess {
+    private boolean whole = true;
+    private boolean number = true;
+    private boolean bool = true;
+    private boolean any;
+
+    /** Takes one value of the column. */
+    public void accept(String raw) {
+      if (raw == null || raw.isBlank() || (!whole && !number && !bool)) {
+        return;
+      }
+      any = true;
+      String value = raw.strip();
+      whole &= WHOLE.matcher(value).matches();
+      number &= NUMBER.matcher(value).matches();
+      bool &= value.equals("true") || value.equals("false");
+    }
+
+    /** The type all the values taken fit. */
+    public String type() {
+      return !any ? "string" : whole ? "long" : number ? "double" : bool ? "boolean" : "string";
+    }
+  }
+
+  private static final Pattern WHOLE = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+  private static final Pattern NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
   /**
    * The ISO form of a date written as {@code 2019-03-01}, {@code 2019-3}, {@code 2019} or, as many
@@ -163,7 +235,7 @@ public final class Fields {
    * mark; a single mark is the decimal mark; a mark used several times separates thousands.
    */
   public static Double decimal(String text) {
-    String value = text.replaceAll("(?i)eur|€|[\\s'’]", "");
+    String value = plainNumber(text) ? text : DECIMAL_NOISE.matcher(text).replaceAll("");
     int dots = count(value, '.');
     int commas = count(value, ',');
     if (dots > 0 && commas > 0) {
@@ -181,6 +253,17 @@ public final class Fields {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** True when the text has only digits, signs and marks: no currency or spaces to remove. */
+  private static boolean plainNumber(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9') && c != '.' && c != ',' && c != '-' && c != '+') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int count(String text, char c) {

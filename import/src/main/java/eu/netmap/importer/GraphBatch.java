@@ -11,17 +11,26 @@ import java.util.Map;
  * against the database. Readers add to it; {@link BatchValidator} checks it; {@link Neo4jWriter}
  * stores it.
  */
-public final class GraphBatch {
+public final class GraphBatch implements GraphSink, GraphSource {
 
   private final List<NodeRecord> nodes = new ArrayList<>();
   private final List<RelationshipRecord> relationships = new ArrayList<>();
 
+  @Override
   public void add(NodeRecord node) {
     nodes.add(node);
   }
 
+  @Override
   public void add(RelationshipRecord relationship) {
     relationships.add(relationship);
+  }
+
+  /** Hands every node, then every relationship, to the sink. */
+  @Override
+  public void emit(GraphSink sink) {
+    nodes.forEach(sink::add);
+    relationships.forEach(sink::add);
   }
 
   public List<NodeRecord> nodes() {

@@ -19,6 +19,13 @@ public final class GraphModel {
   public static final String EVENT = "Event";
   public static final String SOURCE = "Source";
 
+  /**
+   * The label of nodes an import has written but not yet made visible (see {@code Staging}): they
+   * carry no model label yet, and readers that scan every node leave them out with {@code WHERE NOT
+   * n:NetmapStaged}.
+   */
+  public static final String STAGED = "NetmapStaged";
+
   /** Every label a netmap node can have, in display order. */
   public static final List<String> LABELS =
       List.of(ORGANISATION, REGION, NETWORK, PROJECT, THEME, EVENT, SOURCE);

@@ -18,8 +18,9 @@ import org.neo4j.driver.Driver;
 /**
  * The one entry point to importing, for the CLI and the backend alike: {@link #read} turns inputs
  * of a format into a batch (or throws every problem found), {@link #write} validates the batch
- * against the database and stores it in one transaction, or with {@code dryRun} reports what
- * storing it would change and stores nothing.
+ * against the database and stores it, all or nothing, or with {@code dryRun} reports what storing
+ * it would change and stores nothing; {@link #prepare} does the same in two steps without holding
+ * the input in memory.
  *
  * <pre>{@code
  * ReadResult read = Importer.read(ImportFormat.PARTICIPATION, List.of(ImportInput.of(path)),
@@ -27,9 +28,11 @@ import org.neo4j.driver.Driver;
  * WriteSummary summary = Importer.write(driver, read.batch(), Importer.Write.defaults());
  * }</pre>
  *
- * <p>Atomicity: a batch is written in a single transaction, so an import is stored whole or not at
- * all; a process killed mid-way leaves an uncommitted transaction that Neo4j discards. Merging on
- * stable ids makes a second import of the same input change nothing.
+ * <p>Atomicity: new nodes are written in short transactions into a staging area readers do not see,
+ * and one last transaction makes them visible together with every change to stored facts (see
+ * {@link Staging}); a failed or killed import leaves only staged data, which the next import
+ * deletes. Merging on stable ids makes a second import of the same input change nothing. Large
+ * participation tables go through {@link #prepare}, which streams them.
  */
 public final class Importer {
 
@@ -73,8 +76,75 @@ public final class Importer {
    */
   public static ReadResult read(
       ImportFormat format, List<ImportInput> inputs, ImportOptions options, IntConsumer onRow) {
+    List<ImportProblem> warnings = new ArrayList<>();
+    GraphBatch batch = readBatch(format, inputs, options, onRow, warnings);
+    Problems nearDuplicates = new Problems(options.maxProblems());
+    NearDuplicates.check(batch, nearDuplicates);
+    warnings.addAll(nearDuplicates.warnings());
+    return new ReadResult(batch, warnings);
+  }
+
+  /**
+   * Reads inputs of a format once, checking them against the graph model as they stream by, and
+   * returns an import ready to be written. Participation tables are not held in memory: they are
+   * read again when written. Near-duplicate organisation names within the input come back as
+   * warnings (and, once written, those that look like stored organisations).
+   *
+   * @param onRow told the line of each table row read (participation tables), for progress
+   * @throws ImportException listing every problem the reader found; nothing has been written
+   */
+  public static PreparedImport prepare(
+      ImportFormat format, List<ImportInput> inputs, ImportOptions options, IntConsumer onRow) {
+    Problems names = new Problems(options.maxProblems());
+    NearDuplicates.Checker nameChecker = new NearDuplicates.Checker(names);
+    BatchValidator.Check check = new BatchValidator(options.maxProblems()).check(true);
+    if (format == ImportFormat.PARTICIPATION) {
+      requireInputs(format, inputs);
+      GraphSink both =
+          new GraphSink() {
+            @Override
+            public void add(NodeRecord node) {
+              check.add(node);
+              nameChecker.add(node);
+            }
+
+            @Override
+            public void add(RelationshipRecord relationship) {
+              check.add(relationship);
+            }
+          };
+      try {
+        List<ImportProblem> warnings = ParticipationReader.read(inputs, options, onRow, both);
+        return new PreparedImport(
+            sink -> ParticipationReader.read(inputs, options, line -> {}, sink),
+            check,
+            nameChecker,
+            names,
+            warnings);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    List<ImportProblem> warnings = new ArrayList<>();
+    GraphBatch batch = readBatch(format, inputs, options, onRow, warnings);
+    batch.emit(check);
+    batch.nodes().forEach(nameChecker::add);
+    return new PreparedImport(batch, check, nameChecker, names, warnings);
+  }
+
+  /** {@link #prepare(ImportFormat, List, ImportOptions, IntConsumer)} without progress. */
+  public static PreparedImport prepare(
+      ImportFormat format, List<ImportInput> inputs, ImportOptions options) {
+    return prepare(format, inputs, options, line -> {});
+  }
+
+  private static GraphBatch readBatch(
+      ImportFormat format,
+      List<ImportInput> inputs,
+      ImportOptions options,
+      IntConsumer onRow,
+      List<ImportProblem> warnings) {
     try {
-      List<ImportProblem> warnings = new ArrayList<>();
       GraphBatch batch =
           switch (format) {
             case CSV -> {
@@ -121,10 +191,7 @@ public final class Importer {
               yield all;
             }
           };
-      Problems nearDuplicates = new Problems(options.maxProblems());
-      NearDuplicates.check(batch, nearDuplicates);
-      warnings.addAll(nearDuplicates.warnings());
-      return new ReadResult(batch, warnings);
+      return batch;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -132,14 +199,13 @@ public final class Importer {
 
   /**
    * Validates a batch against the model and the database (edges may end at nodes already stored),
-   * then stores it in one transaction, or with a dry run rolls it back.
+   * then stores it all or nothing (see {@link Neo4jWriter} and {@link Staging}), or with a dry run
+   * counts what storing it would change.
    *
    * @throws ImportException listing every validation error; nothing has been written
    */
   public static WriteSummary write(Driver driver, GraphBatch batch, Write how) {
-    Neo4jWriter writer = new Neo4jWriter(driver, how.batchSize());
-    new BatchValidator(how.maxProblems()).validate(batch, writer::existingLabels, true);
-    return writer.write(batch, how.progress(), how.dryRun());
+    return PreparedImport.of(batch, how.maxProblems()).write(driver, how);
   }
 
   private static void requireInputs(ImportFormat format, List<ImportInput> inputs) {

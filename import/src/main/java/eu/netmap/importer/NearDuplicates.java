@@ -2,9 +2,13 @@ package eu.netmap.importer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Finds organisations that are probably the same one written two ways: names equal once case,
@@ -78,11 +82,14 @@ public final class NearDuplicates {
           "zoo",
           "oo");
 
+  private static final java.util.regex.Pattern NOT_WORD =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private NearDuplicates() {}
 
   /** The comparison key of an organisation name: "Alfa S.r.l." and "ALFA srl" give "alfa". */
   public static String key(String name) {
-    String folded = Slugs.fold(name).replace(".", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    String folded = NOT_WORD.matcher(Slugs.fold(name).replace(".", "")).replaceAll(" ").strip();
     List<String> words = new ArrayList<>(List.of(folded.split(" ")));
     while (words.size() > 1 && LEGAL_FORMS.contains(words.get(words.size() - 1))) {
       words.remove(words.size() - 1);
@@ -95,16 +102,36 @@ public final class NearDuplicates {
 
   /** Warns about every organisation whose name looks like an earlier one's under another id. */
   public static void check(GraphBatch batch, Problems problems) {
-    Map<String, NodeRecord> first = new HashMap<>();
-    for (NodeRecord node : batch.nodes()) {
+    Checker checker = new Checker(problems);
+    batch.nodes().forEach(checker::add);
+  }
+
+  /**
+   * Compares organisation names as they stream by, keeping the first organisation of each name key
+   * (about 150 bytes per distinct name), then with {@link #checkStored} against the organisations
+   * the database already holds.
+   */
+  public static final class Checker implements GraphSink {
+
+    private record First(String id, String name, Origin origin) {}
+
+    private final Problems problems;
+    private final Map<String, First> first = new HashMap<>();
+
+    public Checker(Problems problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public void add(NodeRecord node) {
       if (!GraphModel.ORGANISATION.equals(node.label()) || node.name() == null) {
-        continue;
+        return;
       }
       String key = key(node.name());
       if (key.isEmpty()) {
-        continue;
+        return;
       }
-      NodeRecord earlier = first.putIfAbsent(key, node);
+      First earlier = first.putIfAbsent(key, new First(node.id(), node.name(), node.origin()));
       if (earlier != null && !earlier.id().equals(node.id())) {
         problems.warning(
             node.origin(),
@@ -123,6 +150,64 @@ public final class NearDuplicates {
                 + earlier.id()
                 + "' for both");
       }
+    }
+
+    @Override
+    public void add(RelationshipRecord relationship) {}
+
+    /**
+     * Warns about every organisation of the input, not stored yet, whose name looks like the name
+     * of an organisation the database holds under another id, suggesting that id.
+     *
+     * @param storedOrganisations streams the (id, name) of every stored organisation
+     * @param storedAmong given ids, those the database holds as organisations
+     */
+    public void checkStored(
+        Consumer<BiConsumer<String, String>> storedOrganisations,
+        Function<Set<String>, Set<String>> storedAmong) {
+      if (first.isEmpty()) {
+        return;
+      }
+      Map<String, String[]> lookalikes = new LinkedHashMap<>();
+      Map<String, First> mineById = new HashMap<>();
+      storedOrganisations.accept(
+          (id, name) -> {
+            if (name == null) {
+              return;
+            }
+            First mine = first.get(key(name));
+            if (mine != null && !mine.id().equals(id)) {
+              lookalikes.putIfAbsent(mine.id(), new String[] {id, name});
+              mineById.put(mine.id(), mine);
+            }
+          });
+      first.clear(); // not needed any more: the memory goes to the write
+      if (lookalikes.isEmpty()) {
+        return;
+      }
+      Set<String> stored = storedAmong.apply(lookalikes.keySet());
+      lookalikes.forEach(
+          (mineId, other) -> {
+            if (stored.contains(mineId)) {
+              return;
+            }
+            First mine = mineById.get(mineId);
+            problems.warning(
+                mine.origin(),
+                "name",
+                "'"
+                    + mine.name()
+                    + "' ("
+                    + mine.id()
+                    + ") looks like '"
+                    + other[1]
+                    + "' ("
+                    + other[0]
+                    + ", already in the database); if they are one organisation, merge them: use"
+                    + " the id '"
+                    + other[0]
+                    + "'");
+          });
     }
   }
 }

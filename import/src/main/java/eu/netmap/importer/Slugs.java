@@ -13,6 +13,9 @@ public final class Slugs {
    * "Provincia Autonoma di Trento" gives "provincia-autonoma-di-trento".
    */
   public static String slug(String text) {
+    if (ascii(text)) {
+      return asciiSlug(text);
+    }
     String ascii =
         Normalizer.normalize(latin(text), Normalizer.Form.NFKD)
             .replaceAll("\\p{M}+", "")
@@ -23,6 +26,35 @@ public final class Slugs {
             .toLowerCase(Locale.ROOT);
     String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return slug.length() > 120 ? slug.substring(0, 120).replaceAll("-+$", "") : slug;
+  }
+
+  /** {@link #slug} of plain ASCII text, without regular expressions: most ids are made here. */
+  private static String asciiSlug(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (gap && out.length() > 0) {
+          out.append('-');
+        }
+        gap = false;
+        out.append(c);
+      } else {
+        gap = true;
+      }
+    }
+    if (out.length() <= 120) {
+      return out.toString();
+    }
+    int end = 120;
+    while (end > 0 && out.charAt(end - 1) == '-') {
+      end--;
+    }
+    return out.substring(0, end);
   }
 
   /**
@@ -87,11 +119,33 @@ public final class Slugs {
 
   /** A text folded for matching: accents removed, lower case, runs of space collapsed. */
   public static String fold(String text) {
+    if (ascii(text)) {
+      return asciiFold(text);
+    }
     String plain =
         ascii(text)
             ? text
             : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
     return SPACES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  }
+
+  /** {@link #fold} of plain ASCII text, without regular expressions. */
+  private static String asciiFold(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        if (!space) {
+          out.append(' ');
+        }
+        space = true;
+      } else {
+        out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        space = false;
+      }
+    }
+    return out.toString().trim();
   }
 
   private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");

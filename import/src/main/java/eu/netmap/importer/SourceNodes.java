@@ -15,7 +15,7 @@ public final class SourceNodes {
    * The id of the source the facts of this input cite; when the options name none, a Source node
    * for the file ({@code src-file-<file name>}) is added to the batch.
    */
-  public static String cite(ImportInput input, ImportOptions options, GraphBatch batch) {
+  public static String cite(ImportInput input, ImportOptions options, GraphSink batch) {
     if (options.sourceId() != null) {
       return options.sourceId();
     }

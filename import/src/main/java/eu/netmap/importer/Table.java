@@ -40,7 +40,12 @@ public final class Table implements Closeable, Iterable<Table.Row> {
 
     /** True when every value is blank. */
     public boolean blank() {
-      return values.stream().allMatch(String::isBlank);
+      for (String value : values) {
+        if (!value.isBlank()) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

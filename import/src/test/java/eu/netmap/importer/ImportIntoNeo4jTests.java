@@ -158,4 +158,36 @@ class ImportIntoNeo4jTests {
     assertThat(first.relationshipsCreated()).isEqualTo(seed.batch().relationships().size());
     assertThat(second.unchanged()).isTrue();
   }
+
+  @Test
+  void shouldWarnAboutANewOrganisationWhoseNameLooksLikeAStoredOne() {
+    String first = "id,label,name\nalfa,Organisation,Cooperativa Alfa S.r.l.\n";
+    Importer.prepare(ImportFormat.CSV, List.of(input("a.csv", first)), ImportOptions.defaults())
+        .write(neo4j.driver(), Importer.Write.defaults());
+    PreparedImport later =
+        Importer.prepare(
+            ImportFormat.CSV,
+            List.of(
+                input(
+                    "b.csv",
+                    "id,label,name\nalfa-2,Organisation,COOPERATIVA ALFA srl\n"
+                        + "beta,Organisation,Beta\n")),
+            ImportOptions.defaults());
+    assertThat(later.warnings()).isEmpty();
+
+    later.write(neo4j.driver(), Importer.Write.defaults().withDryRun(true));
+
+    assertThat(later.warnings())
+        .extracting(ImportProblem::toString)
+        .containsExactly(
+            "b.csv:2: name: 'COOPERATIVA ALFA srl' (alfa-2) looks like 'Cooperativa Alfa S.r.l.'"
+                + " (alfa, already in the database); if they are one organisation, merge them:"
+                + " use the id 'alfa'");
+    // the stored organisation itself, imported again, is not its own near-duplicate
+    PreparedImport again =
+        Importer.prepare(
+            ImportFormat.CSV, List.of(input("a.csv", first)), ImportOptions.defaults());
+    again.write(neo4j.driver(), Importer.Write.defaults());
+    assertThat(again.warnings()).isEmpty();
+  }
 }

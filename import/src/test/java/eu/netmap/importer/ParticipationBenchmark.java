@@ -20,8 +20,9 @@ import org.neo4j.driver.Values;
  * The participation import benchmark of issue 7: a generated table of participations (by default
  * 1,000,000 rows, 200,000 organisations, 100,000 projects) imported into an embedded Neo4j, once
  * the naive way ({@code UNWIND $rows MERGE (a) MERGE (b) MERGE (a)-[:R]->(b)}, batches of 10,000,
- * one transaction each) and once with netmap's reader and writer, each into a fresh database with
- * the same uniqueness constraints. Prints relationships per second for both.
+ * one transaction each) and once with netmap's streaming import ({@link Importer#prepare}, then
+ * {@link PreparedImport#write}), each into a fresh database with the same uniqueness constraints.
+ * Prints relationships per second for both, their ratio, the machine's load and the heap used.
  *
  * <p>Run: {@code mvn -B -q -pl import -Pbenchmark test -Dtest=None
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.rows=1000000}
@@ -51,58 +52,95 @@ public final class ParticipationBenchmark {
         if (netmapOnly) {
           throw new SkipNaive();
         }
+        System.out.printf("naive import starts [load %s]%n", load());
         long start = System.nanoTime();
         long rels = naive(db, file);
         double took = seconds(start);
         naive = rels / took;
         System.out.printf(
-            "naive UNWIND/MERGE, batches of %,d: %,d relationships in %.1f s = %,.0f rels/s%n",
-            NAIVE_BATCH, rels, took, naive);
+            "naive UNWIND/MERGE, batches of %,d: %,d relationships in %.1f s = %,.0f rels/s"
+                + " [load %s]%n",
+            NAIVE_BATCH, rels, took, naive, load());
       } catch (SkipNaive skipped) {
         System.out.println("naive way skipped");
       }
 
-      try (TestNeo4j db = new TestNeo4j()) {
-        Runtime runtime = Runtime.getRuntime();
+      try (TestNeo4j db = new TestNeo4j();
+          HeapWatch heap = new HeapWatch()) {
+        System.out.printf("netmap import starts [load %s]%n", load());
         long start = System.nanoTime();
-        ReadResult read =
-            Importer.read(
+        PreparedImport prepared =
+            Importer.prepare(
                 ImportFormat.PARTICIPATION,
                 List.of(ImportInput.of(file)),
                 ImportOptions.defaults().withProgramme("Benchmark"));
         double readTook = seconds(start);
-        long used = runtime.totalMemory() - runtime.freeMemory();
         long write = System.nanoTime();
         WriteSummary summary =
-            Importer.write(
+            prepared.write(
                 db.driver(),
-                read.batch(),
                 new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
         double writeTook = seconds(write);
         double total = seconds(start);
         double rate = summary.relationshipsCreated() / total;
         System.out.printf(
-            "netmap participation import, batches of %,d: read+dedupe %.1f s (heap in use %,d MB),"
-                + " validate+write %.1f s; %s%n",
-            batchSize, readTook, used >> 20, writeTook, summary);
+            "netmap participation import, batches of %,d: read + check %.1f s, write (check"
+                + " against the database, stage, swap) %.1f s; %s [load %s]%n",
+            batchSize, readTook, writeTook, summary, load());
         System.out.printf(
             "netmap: %,d relationships in %.1f s = %,.0f rels/s, %.1f× the naive rate%n",
             summary.relationshipsCreated(), total, rate, rate / naive);
         System.out.printf(
-            "stored: %,d organisations, %,d projects, %,d PARTICIPATES_IN%n",
+            "heap: max %,d MB; peak in use %,d MB, peak in use after a collection %,d MB%n",
+            Runtime.getRuntime().maxMemory() >> 20, heap.peakUsed() >> 20, heap.peakLive() >> 20);
+        System.out.printf(
+            "stored: %,d organisations, %,d projects, %,d PARTICIPATES_IN, %,d staged nodes%n",
             db.count("MATCH (n:Organisation) RETURN count(n)"),
             db.count("MATCH (n:Project) RETURN count(n)"),
-            db.count("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)"));
-        if (rows > 200_000) {
+            db.count("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)"),
+            db.count("MATCH (n:NetmapStaged) RETURN count(n)"));
+        if (!netmapOnly) {
+          try (TestNeo4j empty = new TestNeo4j()) {
+            long floorStart = System.nanoTime();
+            double floorTook = floor(empty, rows, organisations, projects);
+            System.out.printf(
+                "floor: the same %,d relationships alone, without properties, ends found by"
+                    + " database id, batches of 25,000: %.1f s = %,.0f rels/s, %.1f× the naive"
+                    + " rate (all the benchmark: %.1f s) [load %s]%n",
+                rows,
+                floorTook,
+                rows / floorTook,
+                rows / floorTook / naive,
+                seconds(floorStart),
+                load());
+          }
+        }
+        if (!netmapOnly) {
+          try (TestNeo4j empty = new TestNeo4j()) {
+            long sameStart = System.nanoTime();
+            long rels = naive(empty, file, true);
+            double took = seconds(sameStart);
+            System.out.printf(
+                "naive UNWIND/MERGE storing the same facts as netmap (code, programme, sources):"
+                    + " %,d relationships in %.1f s = %,.0f rels/s; netmap is %.1f× that [load %s]%n",
+                rels, took, rels / took, rate / (rels / took), load());
+          }
+        }
+        if (!Boolean.getBoolean("benchmark.reimport") && rows > 200_000) {
           return;
         }
         long again = System.nanoTime();
         WriteSummary second =
-            Importer.write(
-                db.driver(),
-                read.batch(),
-                new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
-        System.out.printf("re-import of the same file: %s (%.1f s)%n", second, seconds(again));
+            Importer.prepare(
+                    ImportFormat.PARTICIPATION,
+                    List.of(ImportInput.of(file)),
+                    ImportOptions.defaults().withProgramme("Benchmark"))
+                .write(
+                    db.driver(),
+                    new Importer.Write(
+                        batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
+        System.out.printf(
+            "re-import of the same file: %s (%.1f s) [load %s]%n", second, seconds(again), load());
       }
     } finally {
       Files.deleteIfExists(file);
@@ -136,15 +174,102 @@ public final class ParticipationBenchmark {
     }
   }
 
+  /**
+   * How fast Neo4j creates the benchmark's relationships at best through Cypher: nodes with an id
+   * only are created first (not timed), then the relationships, in file order, without any
+   * property, ends found by database id, 25,000 per transaction. No import can beat this.
+   *
+   * @return the seconds the relationships took
+   */
+  static double floor(TestNeo4j db, int rows, int organisations, int projects) {
+    long[] orgIds = new long[organisations];
+    long[] projectIds = new long[projects];
+    try (Session session = db.driver().session()) {
+      for (int[] spec : new int[][] {{0, organisations}, {1, projects}}) {
+        long[] ids = spec[0] == 0 ? orgIds : projectIds;
+        String label = spec[0] == 0 ? "Organisation" : "Project";
+        for (int i = 0; i < spec[1]; i += 25_000) {
+          List<Object> rows0 = new ArrayList<>();
+          for (int k = i; k < Math.min(spec[1], i + 25_000); k++) {
+            rows0.add(List.of(k, label + k));
+          }
+          session.executeWriteWithoutResult(
+              tx ->
+                  tx.run(
+                          "UNWIND $rows AS row CREATE (n:"
+                              + label
+                              + " {id: row[1]})"
+                              + " RETURN row[0] AS i, id(n) AS id",
+                          Values.parameters("rows", rows0))
+                      .forEachRemaining(r -> ids[r.get("i").asInt()] = r.get("id").asLong()));
+        }
+      }
+      long start = System.nanoTime();
+      Random random = new Random(7);
+      int perProject = rows / projects;
+      List<Object> batch = new ArrayList<>();
+      for (int p = 0; p < projects; p++) {
+        int first = random.nextInt(organisations);
+        int step = 1 + random.nextInt(997);
+        for (int k = 0; k < perProject; k++) {
+          int o = (int) ((first + (long) k * step) % organisations);
+          if (k > 0) {
+            random.nextInt(4);
+          }
+          random.nextInt(90_000);
+          random.nextInt(100);
+          batch.add(List.of(orgIds[o], projectIds[p]));
+          if (batch.size() == 25_000) {
+            createRelationships(session, batch);
+            batch = new ArrayList<>();
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        createRelationships(session, batch);
+      }
+      return seconds(start);
+    }
+  }
+
+  private static void createRelationships(Session session, List<Object> batch) {
+    session.executeWriteWithoutResult(
+        tx ->
+            tx.run(
+                    "UNWIND $rows AS row MATCH (a) WHERE id(a) = row[0]"
+                        + " MATCH (b) WHERE id(b) = row[1] CREATE (a)-[:PARTICIPATES_IN]->(b)",
+                    Values.parameters("rows", batch))
+                .consume());
+  }
+
   /** The naive way: rows as they come, MERGE everything, one transaction per batch. */
   static long naive(TestNeo4j db, Path file) throws IOException {
+    return naive(db, file, false);
+  }
+
+  /**
+   * The naive way; with {@code sameFacts}, storing what netmap stores (the code, the programme and
+   * the file's source on every node and relationship) instead of names, role and amount only.
+   */
+  static long naive(TestNeo4j db, Path file, boolean sameFacts) throws IOException {
     String query =
-        """
-        UNWIND $rows AS row
-        MERGE (a:Organisation {id: row.org}) SET a.name = row.orgName
-        MERGE (b:Project {id: row.project}) SET b.name = row.projectName
-        MERGE (a)-[r:PARTICIPATES_IN]->(b) SET r.role = row.role, r.amount = row.amount
-        """;
+        sameFacts
+            ? """
+            UNWIND $rows AS row
+            MERGE (a:Organisation {id: row.org})
+              SET a.name = row.orgName, a.code = row.orgCode, a.sources = $sources
+            MERGE (b:Project {id: row.project})
+              SET b.name = row.projectName, b.code = row.projectCode, b.programme = 'Benchmark',
+                b.sources = $sources
+            MERGE (a)-[r:PARTICIPATES_IN]->(b)
+              SET r.role = row.role, r.amount = row.amount, r.sources = $sources
+            """
+            : """
+            UNWIND $rows AS row
+            MERGE (a:Organisation {id: row.org}) SET a.name = row.orgName
+            MERGE (b:Project {id: row.project}) SET b.name = row.projectName
+            MERGE (a)-[r:PARTICIPATES_IN]->(b) SET r.role = row.role, r.amount = row.amount
+            """;
     long count = 0;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         Session session = db.driver().session()) {
@@ -159,6 +284,10 @@ public final class ParticipationBenchmark {
         row.put("orgName", record.get(3));
         row.put("role", record.get(4));
         row.put("amount", Double.parseDouble(record.get(5).replace(',', '.')));
+        if (sameFacts) {
+          row.put("orgCode", record.get(2));
+          row.put("projectCode", record.get(0));
+        }
         batch.add(row);
         if (batch.size() == NAIVE_BATCH) {
           count += write(session, query, batch);
@@ -174,11 +303,80 @@ public final class ParticipationBenchmark {
 
   private static long write(Session session, String query, List<Map<String, Object>> batch) {
     session.executeWriteWithoutResult(
-        tx -> tx.run(query, Values.parameters("rows", batch)).consume());
+        tx ->
+            tx.run(
+                    query,
+                    Values.parameters(
+                        "rows", batch, "sources", List.of("src-file-participations-csv")))
+                .consume());
     return batch.size();
   }
 
   private static final class SkipNaive extends RuntimeException {}
+
+  /** The machine's load averages (1, 5, 15 minutes), as the kernel reports them. */
+  static String load() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * Samples the heap every 20 ms: the most in use at any time (garbage included) and the most still
+   * in use right after a collection (what the import really holds).
+   */
+  static final class HeapWatch implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long peakUsed;
+    private volatile long peakLive;
+
+    HeapWatch() {
+      System.gc();
+      thread =
+          new Thread(
+              () -> {
+                var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+                while (running) {
+                  Runtime runtime = Runtime.getRuntime();
+                  peakUsed = Math.max(peakUsed, runtime.totalMemory() - runtime.freeMemory());
+                  long live = 0;
+                  for (var pool : pools) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP
+                        && pool.getCollectionUsage() != null) {
+                      live += pool.getCollectionUsage().getUsed();
+                    }
+                  }
+                  peakLive = Math.max(peakLive, live);
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-watch");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    long peakUsed() {
+      return peakUsed;
+    }
+
+    long peakLive() {
+      return peakLive;
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      thread.interrupt();
+    }
+  }
 
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;

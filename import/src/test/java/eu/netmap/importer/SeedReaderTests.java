@@ -93,4 +93,23 @@ class SeedReaderTests {
                 assertThat(node.properties().values().toString())
                     .doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+"));
   }
+
+  @Test
+  void shouldStoreCountsWrittenAsTextAsNumbers() {
+    String yaml =
+        VALID.replace("declaredMembers: 12", "declaredMembers: \"12\"\n    founded: \"2022\"");
+
+    NodeRecord network = SeedReader.read(new StringReader(yaml), "seed.yaml").nodes().get(1);
+
+    assertThat(network.properties())
+        .containsEntry("declaredMembers", 12L)
+        .containsEntry("founded", 2022L);
+    assertThatThrownBy(
+            () ->
+                SeedReader.read(
+                    new StringReader(VALID.replace("declaredMembers: 12", "declaredMembers: lots")),
+                    "seed.yaml"))
+        .isInstanceOf(ImportException.class)
+        .hasMessageContaining("seed.yaml:10: declaredMembers: 'lots' is not a whole number");
+  }
 }

@@ -1,6 +1,5 @@
 package eu.netmap.importer.cli;
 
-import eu.netmap.importer.GraphBatch;
 import eu.netmap.importer.ImportException;
 import eu.netmap.importer.ImportFormat;
 import eu.netmap.importer.ImportInput;
@@ -8,7 +7,7 @@ import eu.netmap.importer.ImportOptions;
 import eu.netmap.importer.ImportProblem;
 import eu.netmap.importer.Importer;
 import eu.netmap.importer.Neo4jWriter;
-import eu.netmap.importer.ReadResult;
+import eu.netmap.importer.PreparedImport;
 import eu.netmap.importer.WriteSummary;
 import eu.netmap.importer.participation.MappingFile;
 import java.io.FilterInputStream;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -58,8 +58,8 @@ import picocli.CommandLine.Spec;
       "",
       "Every input is read and checked first; if anything is wrong, each problem is listed as"
           + " file:line: column: message and nothing is written. Otherwise the whole input is"
-          + " stored in one transaction: all or nothing, and importing the same file again"
-          + " changes nothing.",
+          + " stored all or nothing (a failed or killed import leaves the database as it was),"
+          + " and importing the same file again changes nothing.",
       ""
     },
     commandListHeading = "%nFormats:%n",
@@ -295,33 +295,39 @@ public final class ImportCli implements Callable<Integer> {
       boolean progress = !connection.noProgress && System.console() != null;
 
       long readStart = System.nanoTime();
-      ReadResult read;
+      PreparedImport prepared;
       long totalBytes = files().stream().mapToLong(ImportCli::size).sum();
       int passes = format() == ImportFormat.GRAPHML || format() == ImportFormat.GEXF ? 2 : 1;
+      AtomicReference<ProgressBar> reading = new AtomicReference<>();
       try (ProgressBar bar =
           progress && totalBytes > PROGRESS_BYTES
               ? bar("Reading", totalBytes * passes, "MB", 1 << 20)
               : null) {
+        reading.set(bar);
         List<ImportInput> inputs = new ArrayList<>();
         for (Path file : files()) {
           ImportInput plain = ImportInput.of(file);
           inputs.add(
               bar == null
                   ? plain
-                  : new ImportInput(plain.name(), () -> counting(plain.open(), bar), plain.size()));
+                  : new ImportInput(
+                      plain.name(), () -> counting(plain.open(), reading), plain.size()));
         }
-        read = Importer.read(format(), inputs, options);
+        prepared = Importer.prepare(format(), inputs, options);
       } catch (ImportException e) {
         return invalid(err, e);
+      } finally {
+        // a participation table is read again while written: that reading is not counted here
+        reading.set(null);
       }
       double readSeconds = (System.nanoTime() - readStart) / 1e9;
-      printWarnings(err, read.warnings());
-      GraphBatch batch = read.batch();
-      long rows = batch.nodes().size() + batch.relationships().size();
+      List<ImportProblem> warnings = prepared.warnings();
+      printWarnings(err, warnings);
+      long rows = prepared.nodes() + prepared.relationships();
       out.printf(
           "Read %,d nodes and %,d relationships from %s in %.1f s.%n",
-          batch.nodes().size(),
-          batch.relationships().size(),
+          prepared.nodes(),
+          prepared.relationships(),
           files().isEmpty()
               ? "the " + format().cliName() + " data shipped with netmap"
               : files().size() == 1 ? files().get(0) : files().size() + " files",
@@ -339,9 +345,8 @@ public final class ImportCli implements Callable<Integer> {
         try (ProgressBar bar =
             progress && rows > PROGRESS_ROWS ? bar("Writing", rows, "rows", 1) : null) {
           summary =
-              Importer.write(
+              prepared.write(
                   driver,
-                  batch,
                   new Importer.Write(
                       connection.batchSize,
                       connection.maxErrors,
@@ -354,6 +359,8 @@ public final class ImportCli implements Callable<Integer> {
               "error: the database refused the import, nothing was written: " + e.getMessage());
           return EXIT_DATABASE;
         }
+        List<ImportProblem> later = prepared.warnings();
+        printWarnings(err, later.subList(Math.min(warnings.size(), later.size()), later.size()));
         out.println(
             (connection.dryRun ? "Dry run, nothing was written. Would change: " : "Imported: ")
                 + summary);
@@ -363,7 +370,7 @@ public final class ImportCli implements Callable<Integer> {
         if (summary.millis() > 0) {
           out.printf(
               "%,.0f relationships/s, %,.0f rows/s.%n",
-              batch.relationships().size() * 1000.0 / summary.millis(),
+              prepared.relationships() * 1000.0 / summary.millis(),
               rows * 1000.0 / summary.millis());
         }
       }
@@ -393,10 +400,14 @@ public final class ImportCli implements Callable<Integer> {
         "Other columns become properties. Without a name column, Label is the name and Type the"
             + " label (Gephi/Kumu layout). Edge ends may be ids or names; an edge without a type"
             + " gets the one the model allows between its ends.",
+        "A zip of such tables is read too: netmap's CSV export imports back unchanged.",
         ""
       })
   static final class Csv extends ImportCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Nodes and/or edges tables.")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "Nodes and/or edges tables, or zips of them.")
     List<Path> files;
 
     @Mixin TableOptions table;
@@ -635,13 +646,15 @@ public final class ImportCli implements Callable<Integer> {
     }
   }
 
-  private static InputStream counting(InputStream in, ProgressBar bar) {
+  /** The stream, counted on the bar while the bar is open. */
+  private static InputStream counting(InputStream in, AtomicReference<ProgressBar> bar) {
     return new FilterInputStream(in) {
       @Override
       public int read() throws IOException {
         int b = super.read();
-        if (b >= 0) {
-          bar.step();
+        ProgressBar open = bar.get();
+        if (b >= 0 && open != null) {
+          open.step();
         }
         return b;
       }
@@ -649,8 +662,9 @@ public final class ImportCli implements Callable<Integer> {
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          bar.stepBy(n);
+        ProgressBar open = bar.get();
+        if (n > 0 && open != null) {
+          open.stepBy(n);
         }
         return n;
       }

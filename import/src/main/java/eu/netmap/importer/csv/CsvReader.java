@@ -7,6 +7,7 @@ import eu.netmap.importer.ImportException;
 import eu.netmap.importer.ImportInput;
 import eu.netmap.importer.ImportOptions;
 import eu.netmap.importer.ImportProblem;
+import eu.netmap.importer.NetmapExports;
 import eu.netmap.importer.NodeRecord;
 import eu.netmap.importer.Origin;
 import eu.netmap.importer.Problems;
@@ -17,13 +18,17 @@ import eu.netmap.importer.SourceNodes;
 import eu.netmap.importer.Table;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Reads a network kept as two tables, the way people prepare them for Kumu or Gephi: a nodes table
@@ -45,6 +50,7 @@ public final class CsvReader {
   private final GraphBatch batch = new GraphBatch();
   private final Map<String, NodeRecord> nodesById = new HashMap<>();
   private final Map<String, String> idsByName = new HashMap<>();
+  private final Set<String> exported = new java.util.HashSet<>();
 
   private CsvReader(ImportOptions options) {
     this.options = options;
@@ -60,8 +66,12 @@ public final class CsvReader {
   public static GraphBatch read(List<ImportInput> inputs, ImportOptions options)
       throws IOException {
     CsvReader reader = new CsvReader(options);
-    List<ImportInput> edgeInputs = new ArrayList<>();
+    List<ImportInput> tables = new ArrayList<>();
     for (ImportInput input : inputs) {
+      reader.expand(input, tables);
+    }
+    List<ImportInput> edgeInputs = new ArrayList<>();
+    for (ImportInput input : tables) {
       if (isEdgeTable(input, options)) {
         edgeInputs.add(input);
       } else {
@@ -75,6 +85,50 @@ public final class CsvReader {
     return reader.batch;
   }
 
+  /**
+   * Adds the input to the tables, or for a zip file the CSV files in it (as in netmap's CSV export,
+   * which a README.txt marks; see {@link NetmapExports}).
+   */
+  private void expand(ImportInput input, List<ImportInput> tables) throws IOException {
+    byte[] start;
+    try (InputStream in = input.open()) {
+      start = in.readNBytes(4);
+    }
+    if (start.length < 4 || start[0] != 'P' || start[1] != 'K' || start[2] != 3 || start[3] != 4) {
+      tables.add(input);
+      return;
+    }
+    List<ImportInput> found = new ArrayList<>();
+    boolean exported = false;
+    try (ZipInputStream zip = new ZipInputStream(input.open(), StandardCharsets.UTF_8)) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        String name = entry.getName();
+        if (entry.isDirectory()) {
+          continue;
+        }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+          found.add(ImportInput.of(input.name() + "/" + name, zip.readAllBytes()));
+        } else if (name.equalsIgnoreCase("README.txt")) {
+          exported =
+              new String(zip.readAllBytes(), StandardCharsets.UTF_8)
+                  .startsWith(NetmapExports.README_START);
+        }
+      }
+    } catch (java.util.zip.ZipException e) {
+      throw new ImportException(
+          new ImportProblem(
+              new Origin(input.name(), 0), null, "not a readable zip file: " + e.getMessage()));
+    }
+    if (found.isEmpty()) {
+      throw new ImportException(
+          new ImportProblem(new Origin(input.name(), 0), null, "no .csv file in the zip file"));
+    }
+    if (exported) {
+      found.forEach(table -> this.exported.add(table.name()));
+    }
+    tables.addAll(found);
+  }
+
   private static boolean isEdgeTable(ImportInput input, ImportOptions options) throws IOException {
     try (InputStream in = input.open();
         Table table = Table.open(in, input.name(), options)) {
@@ -83,7 +137,8 @@ public final class CsvReader {
   }
 
   private void readNodes(ImportInput input) throws IOException {
-    String sourceId = SourceNodes.cite(input, options, batch);
+    Citation citation = new Citation(input, exported.contains(input.name()));
+    Map<Integer, String> types = citation.exported ? columnTypes(input) : Map.of();
     try (InputStream in = input.open();
         Table table = Table.open(in, input.name(), options)) {
       int id = table.column("id");
@@ -101,16 +156,19 @@ public final class CsvReader {
       }
       List<String> header = table.header();
       Set<Integer> used = new java.util.HashSet<>(List.of(id, name, label));
+      if (citation.exported) {
+        NetmapExports.METRICS.forEach(metric -> used.add(table.column(metric)));
+      }
       for (Table.Row row : table) {
         Origin origin = new Origin(input.name(), row.line());
         String nodeName = row.get(name);
         String nodeId = id >= 0 && !blank(row.get(id)) ? row.get(id) : slugOrNull(nodeName);
         String nodeLabel = label(row, label, header, origin);
-        Map<String, Object> props = properties(row, header, used, origin);
+        Map<String, Object> props = properties(row, header, used, origin, citation, types);
         if (!blank(nodeName)) {
           props.put(GraphModel.SOURCE.equals(nodeLabel) ? "title" : "name", nodeName);
         }
-        addSource(props, sourceId);
+        citation.addTo(props, nodeLabel);
         NodeRecord node = new NodeRecord(nodeId == null ? "" : nodeId, nodeLabel, props, origin);
         batch.add(node);
         if (nodeId != null) {
@@ -139,16 +197,23 @@ public final class CsvReader {
   }
 
   private void readEdges(ImportInput input) throws IOException {
-    String sourceId = SourceNodes.cite(input, options, batch);
+    Citation citation = new Citation(input, exported.contains(input.name()));
+    Map<Integer, String> types = citation.exported ? columnTypes(input) : Map.of();
     try (InputStream in = input.open();
         Table table = Table.open(in, input.name(), options)) {
       int from = table.column("source", "from");
       int to = table.column("target", "to");
-      int type = table.column("type", "relationship");
+      // netmap's export writes the type as "relationship"; its "Type" and "Weight" are Gephi's
+      int type =
+          citation.exported ? table.column("relationship") : table.column("type", "relationship");
       int label = table.column("label");
       List<String> header = table.header();
       Set<Integer> used =
           new java.util.HashSet<>(List.of(from, to, type, label, table.column("id")));
+      if (citation.exported) {
+        used.add(table.column("type"));
+        used.add(table.column("weight"));
+      }
       for (Table.Row row : table) {
         Origin origin = new Origin(input.name(), row.line());
         String a = endpoint(row.get(from), origin, header.get(from));
@@ -166,8 +231,8 @@ public final class CsvReader {
                   + GraphModel.RELATIONSHIPS.keySet().stream().sorted().toList());
           continue;
         }
-        Map<String, Object> props = properties(row, header, used, origin);
-        addSource(props, sourceId);
+        Map<String, Object> props = properties(row, header, used, origin, citation, types);
+        citation.addTo(props, null);
         batch.add(new RelationshipRecord(a, relType, b, props, origin));
       }
     }
@@ -201,8 +266,17 @@ public final class CsvReader {
     return a == null || b == null ? null : Fields.inferType(a.label(), b.label());
   }
 
+  /**
+   * The properties of a row. In a netmap export, lists are split at "; " and a column that holds
+   * only numbers (or only true/false) is read as such, since CSV keeps no types.
+   */
   private Map<String, Object> properties(
-      Table.Row row, List<String> header, Set<Integer> used, Origin origin) {
+      Table.Row row,
+      List<String> header,
+      Set<Integer> used,
+      Origin origin,
+      Citation citation,
+      Map<Integer, String> types) {
     Map<String, Object> props = new LinkedHashMap<>();
     for (int i = 0; i < header.size(); i++) {
       if (used.contains(i)) {
@@ -212,12 +286,71 @@ public final class CsvReader {
       if (key == null || key.equals("label") || key.equals("id")) {
         continue;
       }
-      Object value = Fields.value(key, row.get(i), origin, header.get(i), problems);
+      Object value =
+          !citation.exported
+              ? Fields.value(key, row.get(i), origin, header.get(i), problems)
+              : Fields.LISTS.contains(key)
+                  ? NetmapExports.list(row.get(i))
+                  : Fields.isKnown(key)
+                      ? Fields.value(key, row.get(i), origin, header.get(i), problems)
+                      : Fields.typed(
+                          row.get(i),
+                          types.getOrDefault(i, "string"),
+                          origin,
+                          header.get(i),
+                          problems);
       if (value != null) {
         props.put(key, value);
       }
     }
     return props;
+  }
+
+  /** The type of each column of a table, guessed from all its values (a first pass). */
+  private Map<Integer, String> columnTypes(ImportInput input) throws IOException {
+    Map<Integer, Fields.TypeGuess> guesses = new HashMap<>();
+    try (InputStream in = input.open();
+        Table table = Table.open(in, input.name(), options)) {
+      for (Table.Row row : table) {
+        for (int i = 0; i < row.values().size(); i++) {
+          guesses.computeIfAbsent(i, k -> new Fields.TypeGuess()).accept(row.get(i));
+        }
+      }
+    }
+    Map<Integer, String> types = new HashMap<>();
+    guesses.forEach((column, guess) -> types.put(column, guess.type()));
+    return types;
+  }
+
+  /** The Source a file's facts cite: made when first needed, and only for facts without one. */
+  private final class Citation {
+    private final ImportInput input;
+    private final boolean exported;
+    private String sourceId;
+
+    Citation(ImportInput input, boolean exported) {
+      this.input = input;
+      this.exported = exported;
+      if (!exported) {
+        sourceId = SourceNodes.cite(input, options, batch);
+      }
+    }
+
+    /**
+     * Cites the file, unless the facts of a netmap export list sources of their own (or are Source
+     * nodes, which cite nothing there).
+     */
+    void addTo(Map<String, Object> props, String label) {
+      if (exported
+          && (GraphModel.SOURCE.equals(label)
+              || (props.get("sources") instanceof List<?> given && !given.isEmpty()))) {
+        return;
+      }
+      if (sourceId == null) {
+        sourceId = SourceNodes.cite(input, options, batch);
+      }
+      addSource(props, sourceId);
+    }
   }
 
   private static void addSource(Map<String, Object> props, String sourceId) {

@@ -8,6 +8,7 @@ import eu.netmap.importer.ImportFormat;
 import eu.netmap.importer.ImportInput;
 import eu.netmap.importer.ImportOptions;
 import eu.netmap.importer.ImportProblem;
+import eu.netmap.importer.NetmapExports;
 import eu.netmap.importer.NodeRecord;
 import eu.netmap.importer.Origin;
 import eu.netmap.importer.Problems;
@@ -30,6 +31,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jgrapht.alg.util.Triple;
+import org.jgrapht.nio.Attribute;
+import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.BaseEventDrivenImporter;
 import org.jgrapht.nio.gexf.SimpleGEXFEventDrivenImporter;
 import org.jgrapht.nio.graphml.GraphMLEventDrivenImporter;
@@ -74,29 +77,29 @@ public final class XmlGraphReader {
     } else {
       throw new IllegalArgumentException("not an XML graph format: " + format);
     }
-    Map<String, Map<String, String>> vertices = new LinkedHashMap<>();
-    List<Map<String, String>> edges = new ArrayList<>();
-    Map<Triple<String, String, Double>, Map<String, String>> edgeAttributes =
+    Map<String, Map<String, Attribute>> vertices = new LinkedHashMap<>();
+    List<Map<String, Attribute>> edges = new ArrayList<>();
+    List<String[]> ends = new ArrayList<>();
+    Map<Triple<String, String, Double>, Map<String, Attribute>> edgeAttributes =
         new java.util.IdentityHashMap<>();
     importer.addVertexConsumer(v -> vertices.putIfAbsent(v, new LinkedHashMap<>()));
     importer.addVertexAttributeConsumer(
         (pair, attribute) ->
             vertices
                 .computeIfAbsent(pair.getFirst(), k -> new LinkedHashMap<>())
-                .put(pair.getSecond(), attribute.getValue()));
+                .put(pair.getSecond(), attribute));
     importer.addEdgeConsumer(
         e -> {
-          Map<String, String> attributes = new LinkedHashMap<>();
-          attributes.put("source", e.getFirst());
-          attributes.put("target", e.getSecond());
+          Map<String, Attribute> attributes = new LinkedHashMap<>();
           edges.add(attributes);
+          ends.add(new String[] {e.getFirst(), e.getSecond()});
           edgeAttributes.put(e, attributes);
         });
     importer.addEdgeAttributeConsumer(
         (pair, attribute) -> {
-          Map<String, String> attributes = edgeAttributes.get(pair.getFirst());
+          Map<String, Attribute> attributes = edgeAttributes.get(pair.getFirst());
           if (attributes != null && !EDGE_KEYS.contains(pair.getSecond())) {
-            attributes.put(pair.getSecond(), attribute.getValue());
+            attributes.put(pair.getSecond(), attribute);
           }
         });
     try (InputStream in = input.open()) {
@@ -113,20 +116,22 @@ public final class XmlGraphReader {
 
     Problems problems = new Problems(options.maxProblems());
     GraphBatch batch = new GraphBatch();
-    String sourceId = SourceNodes.cite(input, options, batch);
+    // a netmap export: facts keep the sources they list, and the file is cited only by facts
+    // that list none
+    Citation citation = new Citation(input, options, batch, lines.netmapExport());
     Map<String, String> labels = new HashMap<>();
     for (var vertex : vertices.entrySet()) {
       Origin origin = new Origin(input.name(), lines.nodes.getOrDefault(vertex.getKey(), 0));
       NodeRecord node =
-          node(vertex.getKey(), vertex.getValue(), origin, sourceId, options, problems);
+          node(vertex.getKey(), vertex.getValue(), origin, citation, options, problems);
       labels.put(node.id(), node.label());
       batch.add(node);
     }
     for (int i = 0; i < edges.size(); i++) {
       Origin origin = new Origin(input.name(), i < lines.edges.size() ? lines.edges.get(i) : 0);
-      Map<String, String> attributes = edges.get(i);
-      String from = attributes.remove("source");
-      String to = attributes.remove("target");
+      Map<String, Attribute> attributes = edges.get(i);
+      String from = ends.get(i)[0];
+      String to = ends.get(i)[1];
       String type = type(attributes, labels.get(from), labels.get(to));
       if (type == null) {
         problems.error(
@@ -144,22 +149,60 @@ public final class XmlGraphReader {
                 + GraphModel.RELATIONSHIPS.keySet().stream().sorted().toList());
         continue;
       }
-      Map<String, Object> props = properties(attributes, origin, problems);
-      addSource(props, sourceId);
+      Map<String, Object> props = properties(attributes, origin, problems, citation.exported());
+      citation.addTo(props, null);
       batch.add(new RelationshipRecord(from, type, to, props, origin));
     }
     problems.throwIfErrors();
     return batch;
   }
 
+  /** The Source a file's facts cite: made when first needed, and only for facts without one. */
+  private static final class Citation {
+    private final ImportInput input;
+    private final ImportOptions options;
+    private final GraphBatch batch;
+    private final boolean exported;
+    private String sourceId;
+
+    Citation(ImportInput input, ImportOptions options, GraphBatch batch, boolean exported) {
+      this.input = input;
+      this.options = options;
+      this.batch = batch;
+      this.exported = exported;
+      if (!exported) {
+        sourceId = SourceNodes.cite(input, options, batch);
+      }
+    }
+
+    boolean exported() {
+      return exported;
+    }
+
+    void addTo(Map<String, Object> props, String label) {
+      if (exported
+          && (GraphModel.SOURCE.equals(label)
+              || (props.get("sources") instanceof List<?> given && !given.isEmpty()))) {
+        return;
+      }
+      if (sourceId == null) {
+        sourceId = SourceNodes.cite(input, options, batch);
+      }
+      addSource(props, sourceId);
+    }
+  }
+
   private static NodeRecord node(
       String id,
-      Map<String, String> attributes,
+      Map<String, Attribute> attributes,
       Origin origin,
-      String sourceId,
+      Citation citation,
       ImportOptions options,
       Problems problems) {
-    Map<String, String> rest = new LinkedHashMap<>(attributes);
+    Map<String, Attribute> rest = new LinkedHashMap<>(attributes);
+    if (citation.exported()) {
+      NetmapExports.METRICS.forEach(rest::remove);
+    }
     String name = remove(rest, "name");
     String labelText;
     if (name != null) {
@@ -181,15 +224,15 @@ public final class XmlGraphReader {
             "no label; expected one of " + GraphModel.LABELS + " (or give a default label)");
       }
     }
-    Map<String, Object> props = properties(rest, origin, problems);
+    Map<String, Object> props = properties(rest, origin, problems, citation.exported());
     if (name != null && !name.isBlank()) {
       props.put(GraphModel.SOURCE.equals(label) ? "title" : "name", name.strip());
     }
-    addSource(props, sourceId);
+    citation.addTo(props, label);
     return new NodeRecord(id, label, props, origin);
   }
 
-  private static String type(Map<String, String> attributes, String fromLabel, String toLabel) {
+  private static String type(Map<String, Attribute> attributes, String fromLabel, String toLabel) {
     String typeText = remove(attributes, "type");
     String relationship = remove(attributes, "relationship");
     String label = remove(attributes, "label");
@@ -209,20 +252,44 @@ public final class XmlGraphReader {
     return fromLabel == null || toLabel == null ? null : Fields.inferType(fromLabel, toLabel);
   }
 
+  /**
+   * Properties from attributes: the netmap fields by their names (dates, counts, lists), other
+   * attributes by the type their key declares (int, long, float, double, boolean or string).
+   */
   private static Map<String, Object> properties(
-      Map<String, String> attributes, Origin origin, Problems problems) {
+      Map<String, Attribute> attributes, Origin origin, Problems problems, boolean exported) {
     Map<String, Object> props = new LinkedHashMap<>();
     for (var attribute : attributes.entrySet()) {
       String key = PropertyNames.of(attribute.getKey());
       if (key == null || key.equals("id") || key.equals("label")) {
         continue;
       }
-      Object value = Fields.value(key, attribute.getValue(), origin, attribute.getKey(), problems);
+      String text = attribute.getValue().getValue();
+      Object value =
+          exported && Fields.LISTS.contains(key)
+              ? NetmapExports.list(text)
+              : Fields.isKnown(key)
+                  ? Fields.value(key, text, origin, attribute.getKey(), problems)
+                  : Fields.typed(
+                      text,
+                      typeName(attribute.getValue().getType()),
+                      origin,
+                      attribute.getKey(),
+                      problems);
       if (value != null) {
         props.put(key, value);
       }
     }
     return props;
+  }
+
+  private static String typeName(AttributeType type) {
+    return switch (type) {
+      case INT, LONG -> "long";
+      case FLOAT, DOUBLE -> "double";
+      case BOOLEAN -> "boolean";
+      default -> "string";
+    };
   }
 
   private static void addSource(Map<String, Object> props, String sourceId) {
@@ -234,21 +301,26 @@ public final class XmlGraphReader {
     props.put("sources", List.copyOf(sources));
   }
 
-  private static String remove(Map<String, String> attributes, String key) {
+  private static String remove(Map<String, Attribute> attributes, String key) {
     for (String name : List.copyOf(attributes.keySet())) {
       if (name.equalsIgnoreCase(key)) {
-        return attributes.remove(name);
+        Attribute attribute = attributes.remove(name);
+        return attribute == null ? null : attribute.getValue();
       }
     }
     return null;
   }
 
-  /** The lines of node elements by id, and of edge elements in document order. */
-  private record Lines(Map<String, Integer> nodes, List<Integer> edges) {}
+  /**
+   * The lines of node elements by id, and of edge elements in document order; and whether the file
+   * is one netmap exported (a GraphML key {@code netmapView}, a GEXF creator {@code netmap}).
+   */
+  private record Lines(Map<String, Integer> nodes, List<Integer> edges, boolean netmapExport) {}
 
   private static Lines lines(ImportInput input) throws IOException {
     Map<String, Integer> nodes = new HashMap<>();
     List<Integer> edges = new ArrayList<>();
+    boolean netmapExport = false;
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -264,6 +336,10 @@ public final class XmlGraphReader {
             }
           } else if (element.equals("edge")) {
             edges.add(xml.getLocation().getLineNumber());
+          } else if (element.equals("key")) {
+            netmapExport |= "netmapView".equals(xml.getAttributeValue(null, "attr.name"));
+          } else if (element.equals("creator")) {
+            netmapExport |= "netmap".equals(xml.getElementText().strip());
           }
         }
       }
@@ -274,6 +350,6 @@ public final class XmlGraphReader {
           new ImportProblem(
               new Origin(input.name(), line), null, "not well-formed XML: " + e.getMessage()));
     }
-    return new Lines(nodes, edges);
+    return new Lines(nodes, edges, netmapExport);
   }
 }

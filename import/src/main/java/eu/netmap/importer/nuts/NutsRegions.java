@@ -3,6 +3,7 @@ package eu.netmap.importer.nuts;
 import eu.netmap.importer.Countries;
 import eu.netmap.importer.GraphBatch;
 import eu.netmap.importer.GraphModel;
+import eu.netmap.importer.GraphSink;
 import eu.netmap.importer.ImportException;
 import eu.netmap.importer.ImportOptions;
 import eu.netmap.importer.ImportProblem;
@@ -224,12 +225,21 @@ public final class NutsRegions {
    * @param added ids already in the batch; updated
    */
   public void addWithParents(Region region, GraphBatch batch, Set<String> added) {
+    addWithParents(region, (GraphSink) batch, added::add);
+  }
+
+  /**
+   * Adds the region and its parents up the NUTS tree to the sink, each once: {@code firstTime}
+   * answers whether an id is met for the first time (and remembers it).
+   */
+  public void addWithParents(
+      Region region, GraphSink sink, java.util.function.Predicate<String> firstTime) {
     Region current = region;
-    while (current != null && added.add(current.id())) {
-      batch.add(node(current, SOURCE_ID));
+    while (current != null && firstTime.test(current.id())) {
+      sink.add(node(current, SOURCE_ID));
       Region parent = current.parentCode() == null ? null : byCode.get(current.parentCode());
       if (parent != null) {
-        batch.add(
+        sink.add(
             new RelationshipRecord(
                 current.id(),
                 "PART_OF",

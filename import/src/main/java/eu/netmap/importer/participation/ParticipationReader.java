@@ -16,10 +16,13 @@ import eu.netmap.importer.Countries;
 import eu.netmap.importer.Fields;
 import eu.netmap.importer.GraphBatch;
 import eu.netmap.importer.GraphModel;
+import eu.netmap.importer.GraphSink;
+import eu.netmap.importer.IdIndex;
 import eu.netmap.importer.ImportException;
 import eu.netmap.importer.ImportInput;
 import eu.netmap.importer.ImportOptions;
 import eu.netmap.importer.ImportProblem;
+import eu.netmap.importer.LongHashSet;
 import eu.netmap.importer.NodeRecord;
 import eu.netmap.importer.Origin;
 import eu.netmap.importer.Problems;
@@ -30,6 +33,7 @@ import eu.netmap.importer.Table;
 import eu.netmap.importer.nuts.NutsRegions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a table of participations, one row per organisation in a project, as exported by funding
@@ -87,21 +92,29 @@ public final class ParticipationReader {
           Map.entry("member", "member"),
           Map.entry("secretariat", "secretariat"));
 
+  /** Entries a lookup cache holds at most, so that memory stays bounded on any input. */
+  private static final int CACHE_LIMIT = 10_000;
+
+  private static final Pattern NOT_LETTER = Pattern.compile("[^a-z ]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private final ImportOptions options;
   private final Problems problems;
   private final NutsRegions nuts = NutsRegions.bundled();
-  private final GraphBatch batch = new GraphBatch();
-  private final Set<String> nodeIds = new HashSet<>();
-  private final Set<String> relationshipKeys = new HashSet<>();
-  private final Set<String> located = new HashSet<>();
-  private final Map<String, String> ids = new HashMap<>();
+  private final GraphSink batch;
+  // what has been handed on already, kept compact: ~60 bytes per node and ~16 per participation
+  private final IdIndex nodeIds = new IdIndex();
+  private final LongHashSet relationshipKeys = new LongHashSet();
+  private final BitSet located = new BitSet();
   private final Map<String, String> countries = new HashMap<>();
   private final Map<String, Object> regions = new HashMap<>();
+  private final Map<String, String> roles = new HashMap<>();
   private final Set<String> warned = new HashSet<>();
 
-  private ParticipationReader(ImportOptions options) {
+  private ParticipationReader(ImportOptions options, GraphSink sink) {
     this.options = options;
     this.problems = new Problems(options.maxProblems());
+    this.batch = sink;
   }
 
   /**
@@ -112,6 +125,26 @@ public final class ParticipationReader {
    */
   public static ParticipationResult read(
       List<ImportInput> inputs, ImportOptions options, java.util.function.IntConsumer onRow)
+      throws IOException {
+    GraphBatch batch = new GraphBatch();
+    List<ImportProblem> warnings = read(inputs, options, onRow, batch);
+    return new ParticipationResult(batch, warnings);
+  }
+
+  /**
+   * Reads participation tables row by row, handing each organisation, project and region (once, as
+   * first seen) and each participation and location to the sink: the table is streamed, never held,
+   * and reading it again gives the same records in the same order.
+   *
+   * @param onRow told the line of each row read, for progress
+   * @return the warnings (regions not found, rows listing a participation twice)
+   * @throws ImportException listing every problem found, after the whole input was read
+   */
+  public static List<ImportProblem> read(
+      List<ImportInput> inputs,
+      ImportOptions options,
+      java.util.function.IntConsumer onRow,
+      GraphSink sink)
       throws IOException {
     for (String key : options.columns().keySet()) {
       if (ParticipationColumns.byKey(key) == null) {
@@ -125,12 +158,12 @@ public final class ParticipationReader {
                         .toList()));
       }
     }
-    ParticipationReader reader = new ParticipationReader(options);
+    ParticipationReader reader = new ParticipationReader(options, sink);
     for (ImportInput input : inputs) {
       reader.read(input, onRow);
     }
     reader.problems.throwIfErrors();
-    return new ParticipationResult(reader.batch, reader.problems.warnings());
+    return reader.problems.warnings();
   }
 
   /** A participation table read: the batch and the warnings (regions not found, duplicates). */
@@ -178,9 +211,10 @@ public final class ParticipationReader {
         return;
       }
       Cells cells = new Cells(table, columns);
+      List<String> sources = List.of(sourceId);
       for (Table.Row row : table) {
         onRow.accept(row.line());
-        row(new Origin(input.name(), row.line()), row, cells, sourceId);
+        row(new Origin(input.name(), row.line()), row, cells, sources);
         if (problems.full()) {
           return;
         }
@@ -202,7 +236,7 @@ public final class ParticipationReader {
     }
   }
 
-  private void row(Origin origin, Table.Row row, Cells cells, String sourceId) {
+  private void row(Origin origin, Table.Row row, Cells cells, List<String> sources) {
     String code = cells.get(row, PROJECT);
     String orgCode = cells.get(row, ORGANISATION_ID);
     String orgName = cells.get(row, ORGANISATION_NAME);
@@ -225,7 +259,7 @@ public final class ParticipationReader {
     String country = null;
     String countryText = cells.get(row, COUNTRY);
     if (countryText != null) {
-      country = countries.computeIfAbsent(countryText, Countries::iso);
+      country = cached(countries, countryText, Countries::iso);
       if (country == null) {
         problems.error(origin, cells.header(COUNTRY), "unknown country '" + countryText + "'");
       }
@@ -235,7 +269,8 @@ public final class ParticipationReader {
       country = region.country();
     }
 
-    if (nodeIds.add(projectId)) {
+    int projectIndex = nodeIds.size();
+    if (nodeIds.add(projectId) == projectIndex) {
       Map<String, Object> props = new LinkedHashMap<>();
       String title = cells.get(row, PROJECT_NAME);
       props.put("name", title != null ? title : code);
@@ -256,10 +291,12 @@ public final class ParticipationReader {
       if (end != null) {
         props.put("end", end);
       }
-      props.put("sources", List.of(sourceId));
+      props.put("sources", sources);
       batch.add(new NodeRecord(projectId, GraphModel.PROJECT, props, origin));
     }
-    if (nodeIds.add(orgId)) {
+    int next = nodeIds.size();
+    int orgIndex = nodeIds.add(orgId);
+    if (orgIndex == next) {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("name", orgName != null ? orgName : orgCode);
       if (orgCode != null) {
@@ -268,23 +305,22 @@ public final class ParticipationReader {
       if (country != null) {
         props.put("country", country);
       }
-      props.put("sources", List.of(sourceId));
+      props.put("sources", sources);
       batch.add(new NodeRecord(orgId, GraphModel.ORGANISATION, props, origin));
     }
 
     Map<String, Object> props = new LinkedHashMap<>();
     String role = cells.get(row, ROLE);
     if (role != null) {
-      String key = Slugs.fold(role).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").strip();
-      props.put("role", ROLES.getOrDefault(key, role.toLowerCase(Locale.ROOT)));
+      props.put("role", cached(roles, role, ParticipationReader::role));
     }
     Object amount =
         Fields.value("amount", cells.get(row, AMOUNT), origin, cells.header(AMOUNT), problems);
     if (amount != null) {
       props.put("amount", amount);
     }
-    props.put("sources", List.of(sourceId));
-    if (relationshipKeys.add(orgId + "|" + projectId)) {
+    props.put("sources", sources);
+    if (relationshipKeys.add(((long) orgIndex << 32) | nodeIds.find(projectId))) {
       batch.add(new RelationshipRecord(orgId, "PARTICIPATES_IN", projectId, props, origin));
     } else {
       problems.warning(
@@ -293,14 +329,15 @@ public final class ParticipationReader {
           orgId + " is already listed in " + projectId + " on an earlier row; this row is skipped");
     }
 
-    if (region != null && located.add(orgId)) {
-      if (nodeIds.add(NutsRegions.SOURCE_ID)) {
+    if (region != null && !located.get(orgIndex)) {
+      located.set(orgIndex);
+      if (firstTime(NutsRegions.SOURCE_ID)) {
         batch.add(NutsRegions.sourceNode());
       }
-      nuts.addWithParents(region, batch, nodeIds);
+      nuts.addWithParents(region, batch, this::firstTime);
       batch.add(
           new RelationshipRecord(
-              orgId, "LOCATED_IN", region.id(), Map.of("sources", List.of(sourceId)), origin));
+              orgId, "LOCATED_IN", region.id(), Map.of("sources", sources), origin));
     }
   }
 
@@ -308,17 +345,17 @@ public final class ParticipationReader {
     String code = cells.get(row, REGION_CODE);
     String nutsCountry = country == null ? null : Countries.nutsCode(country);
     if (code != null) {
-      Object cached = regions.computeIfAbsent("code:" + code, k -> nuts.resolve(code));
+      Object cached = cached(regions, "code:" + code, k -> nuts.resolve(code));
       if (!(cached instanceof NutsRegions.Resolved resolved)) {
         problems.error(origin, cells.header(REGION_CODE), "unknown NUTS code '" + code + "'");
         return null;
       }
-      if (resolved.note() != null && warned.add(code)) {
+      if (resolved.note() != null && warnOnce(code)) {
         problems.warning(origin, cells.header(REGION_CODE), resolved.note());
       }
       if (nutsCountry != null
           && !resolved.region().nutsCountry().equals(nutsCountry)
-          && warned.add(code + "|" + country)) {
+          && warnOnce(code + "|" + country)) {
         problems.warning(
             origin,
             cells.header(REGION_CODE),
@@ -329,13 +366,13 @@ public final class ParticipationReader {
     String name = cells.get(row, REGION_NAME);
     if (name != null) {
       String key = "name:" + nutsCountry + ":" + name;
-      Object cached = regions.computeIfAbsent(key, k -> nuts.byName(name, nutsCountry));
+      Object cached = cached(regions, key, k -> nuts.byName(name, nutsCountry));
       @SuppressWarnings("unchecked")
       List<NutsRegions.Region> found = (List<NutsRegions.Region>) cached;
       if (found.size() == 1 || (found.size() > 1 && found.get(0).level() < found.get(1).level())) {
         return found.get(0);
       }
-      if (warned.add(key)) {
+      if (warnOnce(key)) {
         problems.warning(
             origin,
             cells.header(REGION_NAME),
@@ -356,12 +393,48 @@ public final class ParticipationReader {
   }
 
   private String id(String prefix, String code) {
-    return ids.computeIfAbsent(
-        prefix + "\u0000" + code,
-        k -> {
-          String slug = Slugs.idOf(code);
-          return !prefix.isEmpty() && Character.isDigit(slug.charAt(0)) ? prefix + slug : slug;
-        });
+    String slug = Slugs.idOf(code);
+    return !prefix.isEmpty() && Character.isDigit(slug.charAt(0)) ? prefix + slug : slug;
+  }
+
+  /** True the first time a warning's key is met. */
+  private boolean warnOnce(String key) {
+    if (warned.size() >= CACHE_LIMIT) {
+      warned.clear();
+    }
+    return warned.add(key);
+  }
+
+  /** True the first time an id is met. */
+  private boolean firstTime(String id) {
+    int next = nodeIds.size();
+    return nodeIds.add(id) == next;
+  }
+
+  /** The netmap role for a spelling found in an export ("Lead partner", "Capofila" …). */
+  private static String role(String text) {
+    String key =
+        SPACES
+            .matcher(NOT_LETTER.matcher(Slugs.fold(text)).replaceAll(" "))
+            .replaceAll(" ")
+            .strip();
+    return ROLES.getOrDefault(key, text.toLowerCase(Locale.ROOT));
+  }
+
+  /** A lookup through a cache that is emptied when full, so memory stays bounded. */
+  private static <V> V cached(
+      Map<String, V> cache, String key, java.util.function.Function<String, V> compute) {
+    V value = cache.get(key);
+    if (value == null) {
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      value = compute.apply(key);
+      if (value != null) {
+        cache.put(key, value);
+      }
+    }
+    return value;
   }
 
   /** The programming period a project started in. */

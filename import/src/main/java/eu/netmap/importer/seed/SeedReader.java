@@ -1,11 +1,13 @@
 package eu.netmap.importer.seed;
 
+import eu.netmap.importer.Fields;
 import eu.netmap.importer.GraphBatch;
 import eu.netmap.importer.GraphModel;
 import eu.netmap.importer.ImportException;
 import eu.netmap.importer.ImportProblem;
 import eu.netmap.importer.NodeRecord;
 import eu.netmap.importer.Origin;
+import eu.netmap.importer.Problems;
 import eu.netmap.importer.RelationshipRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,6 +142,16 @@ public final class SeedReader {
       Node value = tuple.getValueNode();
       if (value instanceof ScalarNode scalarValue) {
         Object converted = convert(scalarValue);
+        if (converted instanceof String text
+            && (Fields.INTEGERS.contains(key) || Fields.DECIMALS.contains(key))) {
+          // a count or amount written as text ("2022") is stored as a number, as every other
+          // reader stores it
+          Problems found = new Problems(1);
+          converted = Fields.value(key, text, null, key, found);
+          if (found.hasErrors()) {
+            problems.add(problem(file, value, key, found.errors().get(0).message()));
+          }
+        }
         if (converted != null) {
           fields.put(key, converted);
         }

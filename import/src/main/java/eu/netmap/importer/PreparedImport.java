@@ -1,0 +1,105 @@
+package eu.netmap.importer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Values;
+
+/**
+ * An import read once and checked against the graph model, ready to be checked against the database
+ * and written: what {@link Importer#prepare} returns. Large inputs are not held: the validation
+ * kept only the compact numbering of their nodes, and {@link #write} reads the input again while it
+ * writes.
+ */
+public final class PreparedImport {
+
+  private final GraphSource source;
+  private final BatchValidator.Check check;
+  private final NearDuplicates.Checker names;
+  private final Problems nameWarnings;
+  private final List<ImportProblem> readerWarnings;
+
+  PreparedImport(
+      GraphSource source,
+      BatchValidator.Check check,
+      NearDuplicates.Checker names,
+      Problems nameWarnings,
+      List<ImportProblem> readerWarnings) {
+    this.source = source;
+    this.check = check;
+    this.names = names;
+    this.nameWarnings = nameWarnings;
+    this.readerWarnings = List.copyOf(readerWarnings);
+  }
+
+  /** Prepares a batch already in memory (sources are required, as for every import). */
+  static PreparedImport of(GraphBatch batch, int maxProblems) {
+    BatchValidator.Check check = new BatchValidator(maxProblems).check(true);
+    Problems names = new Problems(maxProblems);
+    NearDuplicates.Checker checker = new NearDuplicates.Checker(names);
+    batch.emit(check);
+    batch.nodes().forEach(checker::add);
+    return new PreparedImport(batch, check, checker, names, List.of());
+  }
+
+  /** Node records in the input. */
+  public long nodes() {
+    return check.nodeCount();
+  }
+
+  /** Relationship records in the input. */
+  public long relationships() {
+    return check.relationshipCount();
+  }
+
+  /**
+   * Things worth a look: near-duplicate names, regions not found, rows skipped; after {@link
+   * #write}, also new organisations whose names look like stored ones.
+   */
+  public List<ImportProblem> warnings() {
+    List<ImportProblem> all = new ArrayList<>(readerWarnings);
+    all.addAll(nameWarnings.warnings());
+    return List.copyOf(all);
+  }
+
+  /**
+   * Checks the input against the database (edges and sources may name stored nodes), then writes
+   * it, all or nothing; with {@link Importer.Write#dryRun()} only counts what would change.
+   *
+   * @throws ImportException listing every validation error; nothing has been written
+   */
+  public WriteSummary write(Driver driver, Importer.Write how) {
+    Neo4jWriter writer = new Neo4jWriter(driver, how.batchSize());
+    long t = System.nanoTime();
+    check.finish(writer::existingLabels);
+    Neo4jWriter.trace(t, 0, "check against the database");
+    t = System.nanoTime();
+    names.checkStored(
+        row -> {
+          try (Session session = driver.session()) {
+            session
+                .run("MATCH (o:Organisation) RETURN o.id AS id, o.name AS name")
+                .forEachRemaining(
+                    r -> row.accept(r.get("id").asString(null), r.get("name").asString(null)));
+          }
+        },
+        ids -> storedOrganisations(driver, ids));
+    Neo4jWriter.trace(t, 0, "names against stored organisations");
+    return writer.write(source, check.nodes(), how.progress(), how.dryRun());
+  }
+
+  private static Set<String> storedOrganisations(Driver driver, Set<String> ids) {
+    Set<String> stored = new HashSet<>();
+    try (Session session = driver.session()) {
+      session
+          .run(
+              "UNWIND $ids AS id MATCH (o:Organisation {id: id}) RETURN id",
+              Values.parameters("ids", List.copyOf(ids)))
+          .forEachRemaining(r -> stored.add(r.get("id").asString()));
+    }
+    return stored;
+  }
+}
