@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.netmap.Api;
 import eu.netmap.EmbeddedNeo4jTest;
+import eu.netmap.SecondNeo4j;
 import eu.netmap.importer.ImportFormat;
 import eu.netmap.importer.ImportInput;
 import eu.netmap.importer.ImportOptions;

@@ -1,4 +1,4 @@
-package eu.netmap.exchange;
+package eu.netmap;
 
 import eu.netmap.importer.GraphModel;
 import java.io.IOException;
@@ -30,13 +30,14 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * A second, empty embedded Neo4j (temporary directory, Bolt on a free loopback port, the netmap
  * constraints) to import into: the app's shared test database cannot be wiped.
  */
-final class SecondNeo4j implements AutoCloseable {
+public final class SecondNeo4j implements AutoCloseable {
 
   private final Path home;
   private final DatabaseManagementService service;
   private final Driver driver;
+  private final int port;
 
-  SecondNeo4j() {
+  public SecondNeo4j() {
     try {
       home = Files.createTempDirectory("netmap-second-");
     } catch (IOException e) {
@@ -49,7 +50,7 @@ final class SecondNeo4j implements AutoCloseable {
             .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
             .build();
-    int port =
+    port =
         ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
             .getDependencyResolver()
             .resolveDependency(ConnectorPortRegister.class)
@@ -68,8 +69,13 @@ final class SecondNeo4j implements AutoCloseable {
     }
   }
 
-  Driver driver() {
+  public Driver driver() {
     return driver;
+  }
+
+  /** The loopback port its Bolt connector listens on. */
+  public int port() {
+    return port;
   }
 
   @Override
@@ -82,7 +88,7 @@ final class SecondNeo4j implements AutoCloseable {
    * Everything a database holds, as sorted lines: each node with all its labels and properties
    * (values with their types), each relationship with its ends' ids, its type and properties.
    */
-  static List<String> fingerprint(Driver driver) {
+  public static List<String> fingerprint(Driver driver) {
     List<String> lines = new ArrayList<>();
     try (Session session = driver.session()) {
       session
