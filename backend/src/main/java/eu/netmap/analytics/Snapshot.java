@@ -40,7 +40,17 @@ public final class Snapshot {
 
   private static final Set<String> TAKES_PART = Set.of("MEMBER_OF", "PARTICIPATES_IN");
 
+  /**
+   * Heap one tie of a projection takes with its share of the JGraphT graph, the index arrays and
+   * its {@code via} set: 265 bytes measured on the actors view of 100,000 generated participations
+   * (AnalyticsMemoryBenchmark, BENCHMARKS.md), rounded up.
+   */
+  static final long BYTES_PER_TIE = 300;
+
+  private static final int CHECK_EVERY = 1 << 16;
+
   private final long version;
+  private final long viewBudgetBytes;
   private final Map<String, SnapshotNode> nodes;
   private final Map<View, Graph<String, Tie>> views = new ConcurrentHashMap<>();
   private final Map<String, RawNode> raw;
@@ -55,7 +65,17 @@ public final class Snapshot {
   private final Map<View, Map<String, Set<String>>> collaborationsOf = new EnumMap<>(View.class);
 
   Snapshot(long version, List<RawNode> rawNodes, List<Fact> facts) {
+    this(version, rawNodes, facts, Long.MAX_VALUE);
+  }
+
+  /**
+   * A snapshot whose projections may take at most {@code viewBudgetBytes} of heap each: a bigger
+   * one is refused with a {@link ViewTooLargeException} while it is being built, before the app
+   * runs out of memory.
+   */
+  Snapshot(long version, List<RawNode> rawNodes, List<Fact> facts, long viewBudgetBytes) {
     this.version = version;
+    this.viewBudgetBytes = viewBudgetBytes;
     Set<String> reference = referenceOnly(rawNodes, facts);
     this.raw = new LinkedHashMap<>();
     rawNodes.forEach(
@@ -176,8 +196,8 @@ public final class Snapshot {
     return switch (view) {
       case STORED -> stored(raw.keySet(), facts);
       case TWO_MODE -> twoMode(raw, takesPart, facts);
-      case ACTORS -> actors(raw, takesPart);
-      case REGIONS -> projection(regionCollaborations, this::related);
+      case ACTORS -> actors(raw, takesPart, budget());
+      case REGIONS -> projection(View.REGIONS, regionCollaborations, this::related, budget());
     };
   }
 
@@ -212,7 +232,8 @@ public final class Snapshot {
               restricted.put(actor, kept);
             });
     return new AsUnmodifiableGraph<>(
-        projection(restricted, view == View.REGIONS ? this::related : (a, b) -> false));
+        projection(
+            view, restricted, view == View.REGIONS ? this::related : (a, b) -> false, budget()));
   }
 
   /**
@@ -312,15 +333,20 @@ public final class Snapshot {
     return graph;
   }
 
+  /** How many ties one projection may have. */
+  private long budget() {
+    return viewBudgetBytes / BYTES_PER_TIE;
+  }
+
   private static Graph<String, Tie> actors(
-      Map<String, RawNode> raw, Map<String, Set<String>> takesPart) {
+      Map<String, RawNode> raw, Map<String, Set<String>> takesPart, long maxTies) {
     Map<String, Set<String>> actors = new LinkedHashMap<>();
     for (RawNode node : raw.values()) {
       if (GraphModel.ORGANISATION.equals(node.label()) || takesPart.containsKey(node.id())) {
         actors.put(node.id(), takesPart.getOrDefault(node.id(), Set.of()));
       }
     }
-    return projection(actors, (a, b) -> false);
+    return projection(View.ACTORS, actors, (a, b) -> false, maxTies);
   }
 
   /** Which pairs of a projection must not be tied although they share a collaboration. */
@@ -328,9 +354,12 @@ public final class Snapshot {
     boolean test(String a, String b);
   }
 
-  /** Ties actors that share collaborations; weight = how many, {@code via} = which. */
+  /**
+   * Ties actors that share collaborations; weight = how many, {@code via} = which. Refuses with a
+   * {@link ViewTooLargeException} once it would hold more than {@code maxTies} ties.
+   */
   private static Graph<String, Tie> projection(
-      Map<String, Set<String>> collaborationsOf, Excluded excluded) {
+      View view, Map<String, Set<String>> collaborationsOf, Excluded excluded, long maxTies) {
     SimpleWeightedGraph<String, Tie> graph = newGraph();
     Map<String, List<String>> members = new LinkedHashMap<>();
     collaborationsOf.forEach(
@@ -351,11 +380,18 @@ public final class Snapshot {
               Tie tie = graph.getEdge(a, b);
               if (tie == null) {
                 tie = graph.addEdge(a, b);
+                int ties = graph.edgeSet().size();
+                if (ties % CHECK_EVERY == 0 && ties > maxTies) {
+                  throw new ViewTooLargeException(view, ties, maxTies * BYTES_PER_TIE);
+                }
               }
               tie.add(collaboration);
             }
           }
         });
+    if (graph.edgeSet().size() > maxTies) {
+      throw new ViewTooLargeException(view, graph.edgeSet().size(), maxTies * BYTES_PER_TIE);
+    }
     for (Tie tie : graph.edgeSet()) {
       graph.setEdgeWeight(tie, tie.via().size());
     }

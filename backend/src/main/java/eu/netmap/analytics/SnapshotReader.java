@@ -66,9 +66,20 @@ class SnapshotReader {
   private final Driver driver;
   private final ObjectProvider<DatabaseManagementService> embedded;
 
-  SnapshotReader(Driver driver, ObjectProvider<DatabaseManagementService> embedded) {
+  private final double viewHeapShare;
+
+  SnapshotReader(
+      Driver driver,
+      ObjectProvider<DatabaseManagementService> embedded,
+      @org.springframework.beans.factory.annotation.Value("${netmap.analytics.view-heap-share:0.5}")
+          double viewHeapShare) {
     this.driver = driver;
     this.embedded = embedded;
+    if (!(viewHeapShare > 0 && viewHeapShare <= 1)) {
+      throw new IllegalArgumentException(
+          "netmap.analytics.view-heap-share must be above 0 and at most 1, not " + viewHeapShare);
+    }
+    this.viewHeapShare = viewHeapShare;
   }
 
   /** Reads the whole graph and builds the views; {@code version} is the data version read at. */
@@ -79,7 +90,9 @@ class SnapshotReader {
     readRaw(embedded.getIfAvailable() != null, nodes, facts);
     long read = System.nanoTime();
     Progress.stage("building the views", 0);
-    Snapshot snapshot = new Snapshot(version, nodes, facts);
+    Snapshot snapshot =
+        new Snapshot(
+            version, nodes, facts, (long) (Runtime.getRuntime().maxMemory() * viewHeapShare));
     log.info(
         "Analytics snapshot of data version {}: {} nodes, {} relationships; read {} ms, views {} ms",
         version,

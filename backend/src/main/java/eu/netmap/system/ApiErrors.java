@@ -1,5 +1,6 @@
 package eu.netmap.system;
 
+import eu.netmap.analytics.ViewTooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +33,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     if (!e.allowed().isEmpty()) {
       problem.setProperty("allowed", e.allowed());
     }
+    return problem;
+  }
+
+  @ExceptionHandler(ViewTooLargeException.class)
+  ProblemDetail tooLarge(ViewTooLargeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("View too large for this server's memory");
+    problem.setProperty("view", e.view().key());
+    problem.setProperty("ties", e.ties());
+    problem.setProperty("budgetBytes", e.budgetBytes());
     return problem;
   }
 
