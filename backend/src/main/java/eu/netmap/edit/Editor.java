@@ -133,17 +133,7 @@ class Editor {
           NodeState node = new NodeState(id, label, props);
           Side before = new Side();
           Side after = new Side().add(node);
-          cited.created().forEach(after::add);
-          store.apply(before, after);
-          audit.record(
-              store,
-              user,
-              "create-node",
-              "Created " + describe(node),
-              before,
-              after,
-              cited.ids(),
-              null);
+          record(store, user, "create-node", "Created " + describe(node), before, after, cited);
           return node.view();
         });
   }
@@ -201,17 +191,14 @@ class Editor {
           NodeState node = current.with(props);
           Side before = new Side().add(current);
           Side after = new Side().add(node);
-          cited.created().forEach(after::add);
-          store.apply(before, after);
-          audit.record(
+          record(
               store,
               user,
               "update-node",
               "Updated " + describe(node) + changedKeys(current.properties(), props),
               before,
               after,
-              cited.ids(),
-              null);
+              cited);
           return node.view();
         });
   }
@@ -248,9 +235,7 @@ class Editor {
           Side before = new Side().add(current);
           rels.forEach(before::add);
           Side after = new Side();
-          cited.created().forEach(after::add);
-          store.apply(before, after);
-          audit.record(
+          record(
               store,
               user,
               "delete-node",
@@ -259,8 +244,7 @@ class Editor {
                   + (rels.isEmpty() ? "" : " and its " + count(rels.size(), "relationship")),
               before,
               after,
-              cited.ids(),
-              null);
+              cited);
           return null;
         });
   }
@@ -342,9 +326,7 @@ class Editor {
             }
             moved++;
           }
-          cited.created().forEach(after::add);
-          store.apply(before, after);
-          audit.record(
+          record(
               store,
               user,
               "merge-nodes",
@@ -358,8 +340,7 @@ class Editor {
                   + (dropped > 0 ? ", " + dropped + " between the two removed" : ""),
               before,
               after,
-              cited.ids(),
-              null);
+              cited);
           return merged.view();
         });
   }
@@ -417,17 +398,8 @@ class Editor {
           RelState rel = new RelState(source, type, target, props);
           Side before = new Side();
           Side after = new Side().add(rel);
-          cited.created().forEach(after::add);
-          store.apply(before, after);
-          audit.record(
-              store,
-              user,
-              "create-relationship",
-              "Added " + describe(rel),
-              before,
-              after,
-              cited.ids(),
-              null);
+          record(
+              store, user, "create-relationship", "Added " + describe(rel), before, after, cited);
           return rel.view();
         });
   }
@@ -479,17 +451,14 @@ class Editor {
           RelState rel = current.with(props);
           Side before = new Side().add(current);
           Side after = new Side().add(rel);
-          cited.created().forEach(after::add);
-          store.apply(before, after);
-          audit.record(
+          record(
               store,
               user,
               "update-relationship",
               "Updated " + describe(rel) + changedKeys(current.properties(), props),
               before,
               after,
-              cited.ids(),
-              null);
+              cited);
           return rel.view();
         });
   }
@@ -510,19 +479,33 @@ class Editor {
 
           Side before = new Side().add(current);
           Side after = new Side();
-          cited.created().forEach(after::add);
-          store.apply(before, after);
-          audit.record(
+          record(
               store,
               user,
               "delete-relationship",
               "Removed " + describe(current),
               before,
               after,
-              cited.ids(),
-              null);
+              cited);
           return null;
         });
+  }
+
+  /**
+   * Applies a change (with the sources it cited and created) and writes its audit entry, in the
+   * transaction of {@code store}.
+   */
+  private void record(
+      GraphStore store,
+      String user,
+      String action,
+      String summary,
+      Side before,
+      Side after,
+      Cited cited) {
+    cited.created().forEach(after::add);
+    store.apply(before, after);
+    audit.record(store, user, action, summary, before, after, cited.ids(), null);
   }
 
   // ----------------------------------------------------------------------------------- revert
