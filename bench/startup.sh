@@ -6,9 +6,10 @@
 #
 # Generates the programme data (netmap-import generate, fixed seed), starts the app on a fresh data
 # directory, imports through the importer CLI and stops the app (with REUSE=1, what WORK holds of an
-# earlier run is used: its generated files, its store). Then starts backend/target/netmap.jar with $JAVA_OPTS (default -Xmx2g)
-# RUNS times (default 2) and prints the time from launch to /actuator/health UP with the app's own
-# timings from its log; after the last start it asks search, neighbours and details of the busiest
+# earlier run is used: its generated files, its store). Then starts the app with $JAVA_OPTS
+# (default -Xmx2g) RUNS times (default 2) as built, and once extracted (java -Djarmode=tools
+# extract), and prints the time from launch to /actuator/health UP, the CPU time it took, and the
+# app's own timings from its log; after the last start it asks search, neighbours and details of the busiest
 # organisation, the cached graph, hubs and communities (waiting for the background computations),
 # and prints the heap after a full GC and whether an OutOfMemoryError was logged.
 #
@@ -40,11 +41,11 @@ stop() {
 }
 trap stop EXIT
 
-start() { # log file; sets $took: seconds to ready, and the app's CPU seconds until then
+start() { # log file [jar]; sets $took: seconds to ready, and the app's CPU seconds until then
   local started cpu
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:--Xmx2g} -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$WORK" \
-    -jar "$app_jar" --server.port="$port" \
+    -jar "${2:-$app_jar}" --server.port="$port" \
     --netmap.neo4j.embedded.bolt-port="$bolt" --netmap.data-dir="$WORK/data" \
     --netmap.security.admin-password=$password --netmap.backup.enabled=false ${APP_ARGS:-} \
     > "$1" 2>&1 &
@@ -55,8 +56,10 @@ start() { # log file; sets $took: seconds to ready, and the app's CPU seconds un
     sleep 0.1
   done
   cpu=$(awk '{print $14+$15}' /proc/$app/stat)
-  took="$(echo "$(date +%s.%N) - $started" | bc | xargs printf '%.1f') s ($(echo "$cpu / $(getconf CLK_TCK)" \
-    | bc -l | xargs printf '%.1f') s of CPU)"
+  local wall secs
+  wall=$(echo "$(date +%s.%N) - $started" | bc | xargs printf '%.1f')
+  secs=$(echo "$cpu / $(getconf CLK_TCK)" | bc -l | xargs printf '%.1f')
+  took="$wall s ($secs s of CPU)"
 }
 
 if [ -z "${REUSE:-}" ]; then
@@ -81,13 +84,22 @@ else
 fi
 echo "   store: $(du -sh "$WORK/data" | cut -f1)"
 
-for i in $(seq 1 "$runs"); do
+# the jar as built (classes read from jars nested in it), then as Spring Boot's extract mode lays
+# it out (plain jars on the class path: much less class-loading work)
+rm -rf "$WORK/extracted"
+java -Djarmode=tools -jar "$app_jar" extract --destination "$WORK/extracted" >/dev/null
+launches=()
+for i in $(seq 1 "$runs"); do launches+=("jar:$app_jar"); done
+launches+=("extracted:$WORK/extracted/$(basename "$app_jar")")
+i=0
+for launch in "${launches[@]}"; do
+  i=$((i + 1))
+  [ "$i" = 1 ] || stop
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  start "$WORK/app-$i.log"
-  echo "== start $i with ${JAVA_OPTS:--Xmx2g}: ready in $took (load average before: $load)"
+  start "$WORK/app-$i.log" "${launch#*:}"
+  echo "== start $i (${launch%%:*}, ${JAVA_OPTS:--Xmx2g}): ready in $took (load average before: $load)"
   grep -E "Started NetmapApplication|Embedded Neo4j started|Seed dataset|NUTS|accounts|Startup" \
     "$WORK/app-$i.log" | sed -E 's/^.{24}[^]]*\] *[^ ]+ *: /   /' | cut -c1-160
-  [ "$i" = "$runs" ] || stop
 done
 
 busiest=$(python3 - "$WORK" <<'PY'
@@ -121,12 +133,16 @@ analytics() { # path: ask until computed (202 with progress meanwhile)
   done
   echo "   200 computed in $(echo "$(date +%s.%N) - $started" | bc | xargs printf '%.1f') s  $1"
 }
+heap() { jcmd "$app" GC.run >/dev/null 2>&1 || true
+  jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9; }
+before=$(heap)
+echo "== heap after a full GC, before any analytics: $((before / 1024)) MB"
 analytics "/api/analytics/hubs?view=two-mode&metric=degree&limit=20"
 analytics "/api/analytics/hubs?view=two-mode&metric=pagerank&limit=20"
 analytics "/api/analytics/communities?view=two-mode"
 timed "/api/analytics/hubs?view=two-mode&metric=pagerank&limit=20"
-jcmd "$app" GC.run >/dev/null 2>&1 || true
-echo "== heap after a full GC: $(jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'total [0-9]*K, used [0-9]*K' | head -1)"
+after=$(heap)
+echo "== heap after a full GC, analytics cached: $((after / 1024)) MB (the analytics cache: $(((after - before) / 1024)) MB)"
 if grep -q OutOfMemoryError "$WORK"/app-*.log; then
   echo "== OutOfMemoryError logged:"; grep -m3 OutOfMemoryError "$WORK"/app-*.log
 else
