@@ -99,7 +99,7 @@ for launch in "${launches[@]}"; do
   start "$WORK/app-$i.log" "${launch#*:}"
   echo "== start $i (${launch%%:*}, ${JAVA_OPTS:--Xmx2g}): ready in $took (load average before: $load)"
   grep -E "Started NetmapApplication|Embedded Neo4j started|Seed dataset|NUTS|accounts|Startup" \
-    "$WORK/app-$i.log" | sed -E 's/^.{24}[^]]*\] *[^ ]+ *: /   /' | cut -c1-160
+    "$WORK/app-$i.log" | sed -E 's/^(.{23}).*[a-zA-Z] +: /   \1 /' | cut -c1-160
 done
 
 busiest=$(python3 - "$WORK" <<'PY'
