@@ -1,6 +1,7 @@
 package eu.netmap.explore;
 
 import eu.netmap.graph.GraphJson;
+import eu.netmap.graph.ResponseCache;
 import eu.netmap.system.BadRequestException;
 import eu.netmap.system.NotFoundException;
 import java.util.List;
@@ -23,9 +24,11 @@ class ExploreController {
   static final int GRAPH_LIMIT_MAX = 100_000;
 
   private final ExploreRepository repository;
+  private final ResponseCache cache;
 
-  ExploreController(ExploreRepository repository) {
+  ExploreController(ExploreRepository repository, ResponseCache cache) {
     this.repository = repository;
+    this.cache = cache;
   }
 
   /** Nodes matching a name, best first. */
@@ -33,13 +36,13 @@ class ExploreController {
   List<SearchHit> search(
       @RequestParam String q, @RequestParam(defaultValue = "" + SEARCH_LIMIT_DEFAULT) int limit) {
     BadRequestException.checkRange("limit", limit, 1, SEARCH_LIMIT_MAX);
-    return repository.search(q, limit);
+    return cache.get(List.of("search", q, limit), () -> repository.search(q, limit));
   }
 
   /** One node, its properties and its sources. */
   @GetMapping("/nodes/{id}")
   NodeDetails node(@PathVariable String id) {
-    return repository.node(id).orElseThrow(() -> unknown(id));
+    return cache.get(List.of("node", id), () -> repository.node(id)).orElseThrow(() -> unknown(id));
   }
 
   /** A node with its neighbours, the best-connected first, capped. */
@@ -48,7 +51,9 @@ class ExploreController {
       @PathVariable String id,
       @RequestParam(defaultValue = "" + NEIGHBOURS_LIMIT_DEFAULT) int limit) {
     BadRequestException.checkRange("limit", limit, 0, NEIGHBOURS_LIMIT_MAX);
-    return repository.neighbours(id, limit).orElseThrow(() -> unknown(id));
+    return cache
+        .get(List.of("neighbours", id, limit), () -> repository.neighbours(id, limit))
+        .orElseThrow(() -> unknown(id));
   }
 
   /** The whole graph, capped. */

@@ -59,6 +59,7 @@ class ExploreRepository {
     }
     String lucene =
         String.join(" AND ", required.stream().map(w -> "(" + w + " OR " + w + "*)").toList());
+    // only the fields that rank and show a hit cross Bolt, not whole nodes
     List<Scored> hits =
         new ArrayList<>(
             client
@@ -66,41 +67,42 @@ class ExploreRepository {
                     """
                     CALL db.index.fulltext.queryNodes($index, $query, {limit: $fetch})
                     YIELD node, score
-                    RETURN node, score
+                    RETURN node.id AS id, labels(node) AS labels, node.name AS name,
+                      node.nameEn AS nameEn, node.title AS title, node.aliases AS aliases, score
                     """)
                 .bindAll(Map.of("index", GraphSetup.NAME_INDEX, "query", lucene, "fetch", 200))
                 .fetchAs(Scored.class)
                 .mappedBy(
                     (types, record) -> {
-                      Node node = record.get("node").asNode();
-                      return new Scored(node, record.get("score").asDouble() + boost(node, folded));
+                      String name = record.get("name").asString(null);
+                      String title = record.get("title").asString(null);
+                      String nameEn = record.get("nameEn").asString(null);
+                      List<String> names = new ArrayList<>(4);
+                      for (String n : new String[] {name, nameEn, title}) {
+                        if (n != null) {
+                          names.add(n);
+                        }
+                      }
+                      Value aliases = record.get("aliases");
+                      if (!aliases.isNull()) {
+                        aliases.asList(Value::asString).forEach(names::add);
+                      }
+                      SearchHit hit =
+                          new SearchHit(
+                              record.get("id").asString(null),
+                              GraphMapping.label(record.get("labels").asList(Value::asString)),
+                              name != null ? name : title,
+                              nameEn);
+                      return new Scored(hit, record.get("score").asDouble() + boost(names, folded));
                     })
                 .all());
     hits.sort(Comparator.comparingDouble(Scored::score).reversed());
-    return hits.stream()
-        .limit(limit)
-        .map(
-            s -> {
-              GraphNode node = GraphMapping.node(s.node());
-              return new SearchHit(node.id(), node.label(), node.name(), node.nameEn());
-            })
-        .toList();
+    return hits.stream().limit(limit).map(Scored::hit).toList();
   }
 
   /** Whole-name matches rank above word matches, and name beginnings above the rest. */
-  private static double boost(Node node, String folded) {
+  private static double boost(List<String> names, String folded) {
     double best = 0;
-    List<String> names = new ArrayList<>();
-    for (String key : List.of("name", "nameEn", "title")) {
-      Value value = node.get(key);
-      if (!value.isNull()) {
-        names.add(value.asString());
-      }
-    }
-    Value aliases = node.get("aliases");
-    if (!aliases.isNull()) {
-      aliases.asList(Value::asString).forEach(names::add);
-    }
     for (String name : names) {
       String candidate = Slugs.fold(name);
       if (candidate.equals(folded)) {
@@ -114,7 +116,7 @@ class ExploreRepository {
     return best;
   }
 
-  private record Scored(Node node, double score) {}
+  private record Scored(SearchHit hit, double score) {}
 
   Optional<NodeDetails> node(String id) {
     return client
@@ -155,16 +157,25 @@ class ExploreRepository {
    * The node and its best-connected neighbours (up to {@code limit}), with the links among them.
    */
   Optional<GraphJson> neighbours(String id, int limit) {
+    // ORDER BY with LIMIT keeps only the best $limit while it reads (a top-k, not a full sort), and
+    // COUNT { (m)--() } reads the degree the store keeps per node, without walking relationships
     return client
         .query(
             GraphMapping.MATCH_NODE_BY_ID
                 + """
-                OPTIONAL MATCH (n)--(m)
-                WITH DISTINCT n, m
-                WITH n, m, CASE WHEN m IS NULL THEN -1 ELSE COUNT { (m)--() } END AS degree
-                ORDER BY degree DESC, m.name
-                WITH n, [x IN collect(m) WHERE x IS NOT NULL] AS found
-                RETURN n, size(found) AS total, found[..$limit] AS shown
+                CALL (n) {
+                  MATCH (n)--(m)
+                  RETURN count(DISTINCT m) AS total
+                }
+                CALL (n) {
+                  MATCH (n)--(m)
+                  WITH DISTINCT m
+                  WITH m, COUNT { (m)--() } AS degree
+                  ORDER BY degree DESC, m.name
+                  LIMIT $limit
+                  RETURN collect(m) AS shown
+                }
+                RETURN n, total, shown
                 """)
         .bindAll(Map.of("id", id, "limit", limit))
         .fetchAs(Shown.class)

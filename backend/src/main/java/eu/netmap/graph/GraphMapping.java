@@ -40,8 +40,13 @@ public final class GraphMapping {
 
   /** The label netmap shows for a node: its first model label, else its first label. */
   public static String label(Node node) {
+    return label(node.labels());
+  }
+
+  /** The label netmap shows for a node with these labels. */
+  public static String label(Iterable<String> labels) {
     String first = null;
-    for (String label : node.labels()) {
+    for (String label : labels) {
       if (GraphModel.LABELS.contains(label)) {
         return label;
       }

@@ -1,5 +1,6 @@
 package eu.netmap.system;
 
+import eu.netmap.graph.DataVersion;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,6 +22,8 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.TransactionData;
+import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,7 @@ class EmbeddedNeo4jConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
   @Bean(destroyMethod = "shutdown")
-  DatabaseManagementService embeddedNeo4j(NetmapProperties properties) {
+  DatabaseManagementService embeddedNeo4j(NetmapProperties properties, DataVersion dataVersion) {
     NetmapProperties.Embedded embedded = properties.neo4j().embedded();
     InetAddress address = resolve(embedded.boltAddress());
     if (!address.isLoopbackAddress() && !embedded.authEnabled()) {
@@ -82,6 +85,17 @@ class EmbeddedNeo4jConfiguration {
     if (embedded.authEnabled()) {
       setPassword(service, embedded);
     }
+    // every commit that changed data, whoever made it (the app, the importer CLI or a Bolt client),
+    // makes the caches of derived data and read answers obsolete
+    service.registerTransactionEventListener(
+        GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
+        new TransactionEventListenerAdapter<Object>() {
+          @Override
+          public void afterCommit(TransactionData data, Object state, GraphDatabaseService db) {
+            dataVersion.bump();
+          }
+        });
+    dataVersion.seeAllWrites();
     log.info(
         "Embedded Neo4j started in {} ms, data in {}, Bolt on {}",
         (System.nanoTime() - start) / 1_000_000,
