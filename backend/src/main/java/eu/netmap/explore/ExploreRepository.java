@@ -21,9 +21,15 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The read queries of the explore API, run through {@link Neo4jClient}. */
+/**
+ * The read queries of the explore API, run through {@link Neo4jClient} in read-only transactions:
+ * their sessions are {@code AccessMode.READ}, so on a cluster ({@code neo4j://}) they go to the
+ * followers and read replicas.
+ */
 @Repository
+@Transactional(readOnly = true)
 class ExploreRepository {
 
   /** Lucene's English stop words, which the full-text index analyzer leaves out. */
