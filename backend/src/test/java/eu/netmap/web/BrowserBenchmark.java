@@ -226,7 +226,7 @@ public final class BrowserBenchmark {
         const ratio = target.width / box.width;
         search: for (let y = 40; y < box.height - 40; y += 23) {
           for (let x = 40; x < box.width - 40; x += 23) {
-            const d = c.getImageData(Math.round((x - 4) * ratio), Math.round((y - 4) * ratio), Math.round(8 * ratio), Math.round(8 * ratio)).data;
+            const d = c.getImageData(Math.round((x - 7) * ratio), Math.round((y - 7) * ratio), Math.round(14 * ratio), Math.round(14 * ratio)).data;
             let plain = true;
             for (let i = 0; i < d.length && plain; i += 4) plain = Math.abs(d[i] - d[i + 1]) < 12 && Math.abs(d[i + 1] - d[i + 2]) < 12;
             if (plain) { gx = box.left + x; gy = box.top + y; break search; }
