@@ -219,17 +219,23 @@ public final class BrowserBenchmark {
       const view = document.querySelector('.graph-view');
       const target = view.querySelector('canvas.graph-canvas') ?? view.querySelector('svg');
       const box = target.getBoundingClientRect();
-      // an empty spot (white or a grey line, no node) to grab for panning
+      // an empty spot (white or a grey line, no node) to grab for panning: one read of the canvas
+      // (reading it often makes Chromium draw it differently), only when panning
       let gx = box.left + box.width / 2, gy = box.top + box.height / 2;
-      if (target.tagName === 'CANVAS') {
-        const c = target.getContext('2d');
+      if (mode === 'pan' && target.tagName === 'CANVAS') {
+        const data = target.getContext('2d').getImageData(0, 0, target.width, target.height).data;
         const ratio = target.width / box.width;
+        const plain = (x, y) => {
+          const i = (y * target.width + x) * 4;
+          return Math.abs(data[i] - data[i + 1]) < 12 && Math.abs(data[i + 1] - data[i + 2]) < 12;
+        };
         search: for (let y = 40; y < box.height - 40; y += 23) {
           for (let x = 40; x < box.width - 40; x += 23) {
-            const d = c.getImageData(Math.round((x - 7) * ratio), Math.round((y - 7) * ratio), Math.round(14 * ratio), Math.round(14 * ratio)).data;
-            let plain = true;
-            for (let i = 0; i < d.length && plain; i += 4) plain = Math.abs(d[i] - d[i + 1]) < 12 && Math.abs(d[i + 1] - d[i + 2]) < 12;
-            if (plain) { gx = box.left + x; gy = box.top + y; break search; }
+            let ok = true;
+            for (let dy = -7; dy <= 7 && ok; dy++) {
+              for (let dx = -7; dx <= 7 && ok; dx++) ok = plain(Math.round((x + dx) * ratio), Math.round((y + dy) * ratio));
+            }
+            if (ok) { gx = box.left + x; gy = box.top + y; break search; }
           }
         }
       }

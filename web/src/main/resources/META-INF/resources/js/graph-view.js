@@ -726,7 +726,8 @@ export function createGraphView(container, options) {
     const tiny = t.k * 8 < 2.5;
     const outline = !tiny && shown < 20000;
     const least = MIN_DOT / 2 / t.k;
-    for (const [colour, list] of groups) {
+    // the most common colour first, so that the rarer (often bigger) kinds of node stay on top
+    for (const [colour, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
       c.beginPath();
       for (const d of list) {
         const rad = r(d);
