@@ -81,3 +81,24 @@ test('a crowd of 50,000 nodes is labelled quickly', () => {
   assert.ok(ms < 3000, `${ms.toFixed(0)} ms`);
   assert.ok(placed.size <= 300);
 });
+
+test('in a crowd, labels may lie over other nodes but never over each other', () => {
+  // a tight block of nodes, the most important in its middle: none of those finds a spot clear of
+  // every node
+  const items = Array.from({ length: 400 }, (_, i) => ({
+    id: `n${i}`,
+    x: 100 + (i % 20) * 8,
+    y: 100 + Math.floor(i / 20) * 8,
+    r: 4,
+    text: `Organisation ${i}`,
+    priority: -Math.hypot((i % 20) - 10, Math.floor(i / 20) - 10),
+  }));
+  assert.ok(!placeLabels(items, measure).has('n210'), 'avoiding the nodes, the middle has no label');
+  const placed = placeLabels(items, measure, { max: 10, avoidNodes: false });
+  assert.ok(placed.size >= 5 && placed.size <= 10, `${placed.size} labels`);
+  assert.ok(placed.has('n210'), 'the most important node is named');
+  const boxes = [...placed.values()].map((p) => p.box);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlaps(boxes[i], boxes[j]), `labels ${i} and ${j} overlap`);
+  }
+});

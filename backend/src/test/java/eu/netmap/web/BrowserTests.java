@@ -306,6 +306,66 @@ class BrowserTests extends EmbeddedNeo4jTest {
     browser.screenshot("explore-canvas-50000");
   }
 
+  @Test
+  void shouldSelectTheNodeUnderTheCursorOnCanvas() {
+    browser.open("/#/explore?demo=2000");
+    browser.present(By.cssSelector(".graph-view[data-mode=canvas]"));
+    browser.until(d -> status().contains("2000 nodi"), Duration.ofSeconds(60));
+    browser.until(
+        d ->
+            browser.script(
+                "return document.querySelector('.graph-view[data-state=rest]') !== null"),
+        Duration.ofSeconds(60));
+    // zoom in on the middle, so that shapes are big enough to aim at
+    browser.script(
+        """
+        const c = document.querySelector('canvas.graph-canvas');
+        const r = c.getBoundingClientRect();
+        for (let i = 0; i < 6; i++) c.dispatchEvent(new WheelEvent('wheel', { deltaY: -200,
+          clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));
+        """);
+    browser.script("return new Promise((r) => setTimeout(r, 1200))");
+    // a spot deep inside a Project's triangle (its colour all around): the node under the cursor
+    @SuppressWarnings("unchecked")
+    List<Number> spot = (List<Number>) browser.script(PROJECT_SPOT);
+    assertThat(spot).as("a project drawn on the canvas").isNotNull();
+    new org.openqa.selenium.interactions.Actions(browser.driver())
+        .moveToLocation(spot.get(0).intValue(), spot.get(1).intValue())
+        .click()
+        .perform();
+    browser.until(
+        d ->
+            browser
+                .driver()
+                .findElement(By.id("details-heading"))
+                .getText()
+                .matches("Project \\d+"));
+    assertThat(browser.script("return document.querySelector('.graph-view').dataset.mode"))
+        .isEqualTo("canvas");
+  }
+
+  /** The viewport point in the middle of a 7 × 7 pixel block of the Project colour, or null. */
+  private static final String PROJECT_SPOT =
+      """
+      const c = document.querySelector('canvas.graph-canvas');
+      const box = c.getBoundingClientRect();
+      const ratio = c.width / box.width;
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const project = (x, y) => {
+        const i = (y * c.width + x) * 4;
+        return Math.abs(data[i] - 0xaa) < 8 && Math.abs(data[i + 1] - 0x44) < 8 && Math.abs(data[i + 2] - 0x99) < 8;
+      };
+      const h = Math.round(3 * ratio);
+      for (let y = h + 20; y < c.height - h - 20; y += 2) {
+        for (let x = h + 20; x < c.width - h - 20; x += 2) {
+          let all = true;
+          for (let dy = -h; dy <= h && all; dy++) for (let dx = -h; dx <= h && all; dx++) all = project(x + dx, y + dy);
+          if (all) return [Math.round(box.left + x / ratio), Math.round(box.top + y / ratio)];
+        }
+      }
+      return null;
+      """;
+
   private String status() {
     return String.valueOf(
         browser.script("return document.querySelector('.status')?.textContent ?? ''"));

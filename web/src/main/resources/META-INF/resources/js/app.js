@@ -154,6 +154,13 @@ async function loadMe() {
   }
 }
 
+/**
+ * Pages that read who is logged in when they mount wait for GET /api/me; the others draw at once
+ * (the first page must not wait for an API call before anything shows) and the header catches up.
+ */
+const NEEDS_ACCOUNT = new Set(['admin', 'data']);
+let meReady = null;
+
 async function route({ force = false } = {}) {
   const { name, params, known } = parseHash(location.hash);
   if (!force && name === current.name && current.unmount) {
@@ -182,7 +189,7 @@ async function route({ force = false } = {}) {
     return;
   }
   try {
-    const module = await import(`./pages/${name}.js`);
+    const [module] = await Promise.all([import(`./pages/${name}.js`), NEEDS_ACCOUNT.has(name) ? meReady : null]);
     if (token !== current.token) return;
     const pageCtx = { ...ctx, params, onParams: (fn) => (current.onParams = fn) };
     current.unmount = module.mount(main, pageCtx) ?? (() => {});
@@ -221,4 +228,5 @@ window.addEventListener('netmap:computing', (event) => {
 
 window.addEventListener('hashchange', () => route());
 if (!location.hash) history.replaceState(null, '', hashFor('explore'));
-loadMe().then(() => route());
+meReady = loadMe().then(() => renderShell());
+route();

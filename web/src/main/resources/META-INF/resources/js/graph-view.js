@@ -8,15 +8,27 @@ import { placeLabels } from './labels.js';
 import { drawShape, shapePath, styleOf } from './styles.js';
 import { endId } from './graph-model.js';
 import { createSimulation } from './layout.js';
+import { nodeAt } from './hit-test.js';
 
 /** Above this many nodes the graph is drawn on a canvas. */
 export const CANVAS_THRESHOLD = 1500;
 /** At most this many labels are drawn on a canvas. */
 const CANVAS_LABELS = 300;
+/** Fewer labels than this find room between the nodes of a canvas: it is a crowd (see placeLabelsNow). */
+const CROWD_LABELS = 15;
 /** A layout on canvas runs in slices of this many milliseconds, so the page stays responsive. */
 const SLICE_MS = 40;
 /** A canvas layout stops after this long even if not at rest (big graphs stay usable). */
 const CANVAS_LAYOUT_BUDGET_MS = 12000;
+/** The same in the layout worker, which does not hold up the page. */
+const WORKER_LAYOUT_BUDGET_MS = 10000;
+/**
+ * A canvas drawing that took longer than this is not redone on every frame while the user pans or
+ * zooms: the last one is moved and scaled instead, and drawn again when the gesture ends.
+ */
+const REDRAW_WHILE_MOVING_MS = 8;
+/** The smallest a node is drawn on a canvas, in screen pixels across. */
+const MIN_DOT = 2;
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -41,6 +53,7 @@ export function createGraphView(container, options) {
     degree: new Map(),
     resting: false,
     stubs: new Map(),
+    byId: new Map(),
   };
 
   const wrap = d3.select(container).append('div').attr('class', 'graph-view');
@@ -58,6 +71,12 @@ export function createGraphView(container, options) {
   const zoom = d3
     .zoom()
     .scaleExtent([0.02, 8])
+    // d3's default filter, and on canvas a press on a node is left to the node drag (the hint says
+    // "drag: pin"), as the SVG nodes do with their own listeners
+    .filter((event) => {
+      if ((event.ctrlKey && event.type !== 'wheel') || event.button) return false;
+      return !(state.mode === 'canvas' && event.type === 'mousedown' && findAt(event));
+    })
     .on('start', () => {
       state.zooming = true;
       clearTimeout(labelTimer);
@@ -182,7 +201,8 @@ export function createGraphView(container, options) {
     const removed = state.nodes.length - nodes.filter((n) => before.has(n.id)).length;
     state.nodes = [...nodes, ...stubNodes];
     state.links = [
-      ...links.map((l) => ({ ...l, source: endId(l.source), target: endId(l.target) })),
+      // only what drawing needs (a big graph has hundreds of thousands of links)
+      ...links.map((l) => ({ key: l.key, type: l.type, source: endId(l.source), target: endId(l.target) })),
       ...stubLinks,
     ];
     state.degree = new Map();
@@ -191,17 +211,33 @@ export function createGraphView(container, options) {
       state.degree.set(l.target, (state.degree.get(l.target) ?? 0) + 1);
     }
     setMode(nodes.length > CANVAS_THRESHOLD ? 'canvas' : 'svg');
-    // big graphs cool faster: fewer ticks, each of them costly
-    simulation.alphaDecay(state.mode === 'canvas' ? 0.06 : 0.035);
-    simulation.nodes(state.nodes);
-    simulation.force('link').links(state.links);
-    simulation.force('collide').radius((d) => r(d) + 3);
-    if (state.mode === 'svg') renderSvg();
+    state.byId = new Map(state.nodes.map((d) => [d.id, d]));
+    sceneDirty = true;
+    treeDirty = true;
+    if (state.mode === 'canvas') {
+      // the layout runs in a worker (or in slices): the page's simulation only serves SVG
+      simulation.on('tick', null).on('end', null).stop();
+      for (const l of state.links) {
+        l.source = state.byId.get(l.source);
+        l.target = state.byId.get(l.target);
+      }
+      state.links = state.links.filter((l) => l.source && l.target);
+    } else {
+      stopWorker();
+      simulation.alphaDecay(0.035);
+      simulation.nodes(state.nodes);
+      simulation.force('link').links(state.links);
+      simulation.force('collide').radius((d) => r(d) + 3);
+      renderSvg();
+    }
     const share = state.nodes.length ? fresh / state.nodes.length : 0;
     const heat = fresh > 0 ? Math.max(0.3, Math.min(1, share * 1.5)) : removed > 0 ? 0.1 : 0;
+    const layingOut = state.mode === 'canvas' && (workerRun !== null || sliceTimer !== null);
     if (heat > 0) {
       reheat(heat);
-    } else if (state.resting || simulation.alpha() <= simulation.alphaMin() || state.nodes.length === 0) {
+    } else if (layingOut) {
+      drawCanvas();
+    } else if (state.resting || state.mode === 'canvas' || simulation.alpha() <= simulation.alphaMin() || state.nodes.length === 0) {
       if (state.mode === 'svg') ticked();
       else drawCanvas();
       rest();
@@ -217,7 +253,112 @@ export function createGraphView(container, options) {
       simulation.on('tick', ticked).on('end', rest).restart();
     } else {
       simulation.on('tick', null).on('end', null).stop();
-      runSlices();
+      if (!layInWorker(alpha)) runSlices();
+    }
+  }
+
+  // --- the canvas layout in a worker (layout-worker.js)
+
+  let worker = null;
+  let workerBroken = false;
+  /** The run the worker is on: its number and the nodes it lays out, in the order it knows them. */
+  let workerRun = null;
+  let runCount = 0;
+
+  function stopWorker() {
+    if (workerRun) {
+      worker?.postMessage({ type: 'stop' });
+      workerRun = null;
+      opts.onProgress?.(null);
+    }
+  }
+
+  /** Starts the layout in the worker; false when there is no worker (the caller lays out here). */
+  function layInWorker(alpha) {
+    if (workerBroken) return false;
+    if (!worker) {
+      try {
+        worker = new Worker(new URL('./layout-worker.js', import.meta.url));
+      } catch {
+        workerBroken = true;
+        return false;
+      }
+      worker.onmessage = onWorkerMessage;
+      worker.onerror = (event) => {
+        // no worker here after all (a browser without import() in workers): lay out on the page
+        event.preventDefault?.();
+        workerBroken = true;
+        worker = null;
+        if (workerRun) {
+          workerRun = null;
+          simulation.alpha(1);
+          runSlices();
+        }
+      };
+    }
+    const nodes = state.nodes;
+    const n = nodes.length;
+    const index = new Map();
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
+    const fixed = new Uint8Array(n);
+    const radius = new Float32Array(n);
+    const stub = new Uint8Array(n);
+    nodes.forEach((d, i) => {
+      index.set(d, i);
+      const placed = d.x !== undefined && d.x !== null && !Number.isNaN(d.x);
+      xs[i] = placed ? d.x : NaN;
+      ys[i] = placed ? d.y : NaN;
+      if (d.fx !== undefined && d.fx !== null) {
+        fixed[i] = 1;
+        xs[i] = d.fx;
+        ys[i] = d.fy;
+      }
+      radius[i] = r(d);
+      stub[i] = d.stub ? 1 : 0;
+    });
+    const sources = new Uint32Array(state.links.length);
+    const targets = new Uint32Array(state.links.length);
+    state.links.forEach((l, i) => {
+      sources[i] = index.get(l.source);
+      targets[i] = index.get(l.target);
+    });
+    const placedBefore = nodes.filter((d) => d.x !== undefined && !Number.isNaN(d.x)).length;
+    workerRun = { id: ++runCount, nodes, index, first: true, seeded: placedBefore < n / 2 };
+    worker.postMessage(
+      { type: 'run', run: runCount, xs, ys, fixed, radius, stub, sources, targets, alpha, alphaDecay: 0.06, budgetMs: WORKER_LAYOUT_BUDGET_MS },
+      [xs.buffer, ys.buffer, fixed.buffer, radius.buffer, stub.buffer, sources.buffer, targets.buffer],
+    );
+    opts.onProgress?.(0);
+    return true;
+  }
+
+  function onWorkerMessage(event) {
+    const m = event.data;
+    const run = workerRun;
+    if (!run || m.run !== run.id) return;
+    const { xy } = m;
+    const nodes = run.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const d = nodes[i];
+      if (d.fx !== undefined && d.fx !== null) continue;
+      d.x = xy[2 * i];
+      d.y = xy[2 * i + 1];
+    }
+    sceneDirty = true;
+    treeDirty = true;
+    if (run.first) {
+      run.first = false;
+      // a graph laid out from scratch: show all of it from its first drawing on
+      if (run.seeded) opts.onPlaced?.();
+    }
+    drawCanvas();
+    if (m.done) {
+      workerRun = null;
+      opts.onProgress?.(null);
+      rest();
+    } else {
+      opts.onProgress?.(m.progress);
     }
   }
 
@@ -225,6 +366,10 @@ export function createGraphView(container, options) {
   /** Runs the canvas layout in time slices, drawing and reporting progress between them. */
   function runSlices() {
     if (sliceTimer) clearTimeout(sliceTimer);
+    simulation.alphaDecay(0.06);
+    simulation.nodes(state.nodes);
+    simulation.force('link').links(state.links);
+    simulation.force('collide').radius((d) => r(d) + 3);
     const started = performance.now();
     const startAlpha = simulation.alpha();
     const step = () => {
@@ -232,6 +377,8 @@ export function createGraphView(container, options) {
       while (performance.now() - sliceStart < SLICE_MS && simulation.alpha() > simulation.alphaMin()) {
         simulation.tick();
       }
+      sceneDirty = true;
+      treeDirty = true;
       drawCanvas();
       const done = simulation.alpha() <= simulation.alphaMin();
       const overBudget = performance.now() - started > CANVAS_LAYOUT_BUDGET_MS;
@@ -384,7 +531,15 @@ export function createGraphView(container, options) {
   /** Places labels without overlap, in screen space (so it depends on the zoom). */
   function placeLabelsNow() {
     const max = state.mode === 'canvas' ? CANVAS_LABELS : 2000;
-    state.placed = placeLabels(screenItems(), measure, { height: 14, max, bounds: { width, height } });
+    const items = screenItems();
+    const bounds = { width, height };
+    state.placed = placeLabels(items, measure, { height: 14, max, bounds });
+    if (state.mode === 'canvas' && state.placed.size < CROWD_LABELS) {
+      // a crowd where hardly a label finds a free spot: name the biggest nodes over the others,
+      // a few per screen area, so that a zoomed-out big graph still says what is where
+      const few = Math.max(CROWD_LABELS, Math.round((width * height) / 9000));
+      state.placed = placeLabels(items, measure, { height: 14, max: few, bounds, avoidNodes: false });
+    }
     if (state.mode === 'svg') {
       const t = state.transform;
       labelLayer
@@ -416,8 +571,26 @@ export function createGraphView(container, options) {
   }
 
   // --- canvas drawing
+  //
+  // Links and nodes are drawn into a scene: an offscreen canvas the size of the view plus half of
+  // it on every side. Each frame copies the scene to the screen, moved and scaled to the current
+  // transform, then draws the labels and the selection on top. While the user pans or zooms a big
+  // graph only that copy is made (a few milliseconds, whatever the number of nodes); the scene is
+  // drawn again when the gesture ends, when it no longer covers the view or is too coarse, when
+  // positions change, and on every frame when drawing it is cheap.
 
   let drawPending = false;
+  /** Positions, data or colours changed since the scene was drawn. */
+  let sceneDirty = true;
+  /** Positions changed since the quadtree for hit testing was built. */
+  let treeDirty = true;
+  let tree = null;
+  let maxReach = 0;
+  const scene = document.createElement('canvas');
+  const sceneContext = scene.getContext('2d');
+  /** What the scene was drawn for: transform, view size and margins, pixel ratio, cost. */
+  let drawn = null;
+
   function drawCanvas() {
     if (state.mode !== 'canvas' || drawPending) return;
     drawPending = true;
@@ -433,111 +606,166 @@ export function createGraphView(container, options) {
     wrap.attr('data-paint-ms', (performance.now() - started).toFixed(1));
   }
 
-  /** Nodes drawn as plain squares while zooming a graph this big: shapes cost too much per frame. */
-  const SIMPLE_WHILE_ZOOMING = 3000;
-
   function paintFrame() {
     const ratio = window.devicePixelRatio || 1;
     const t = state.transform;
-    context.save();
+    const started = performance.now();
+    const fresh = needsScene(t, ratio);
+    if (fresh) drawScene(t, ratio);
+    const s = drawn.transform;
+    const f = t.k / s.k;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, width, height);
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
-    context.translate(t.x, t.y);
-    context.scale(t.k, t.k);
-    const x0 = t.invertX(0);
-    const y0 = t.invertY(0);
-    const x1 = t.invertX(width);
-    const y1 = t.invertY(height);
-    const visible = (d) => d.x >= x0 - 30 && d.x <= x1 + 30 && d.y >= y0 - 30 && d.y <= y1 + 30;
+    context.imageSmoothingEnabled = f !== 1;
+    context.drawImage(
+      scene,
+      t.x - f * (drawn.mx + s.x),
+      t.y - f * (drawn.my + s.y),
+      drawn.width * f,
+      drawn.height * f,
+    );
+    // what a new scene costs: the canvas draws its paths only when they are first used, here
+    if (fresh) drawn.ms = performance.now() - started;
 
-    context.beginPath();
-    for (const l of state.links) {
-      const s = l.source;
-      const e = l.target;
-      if (!visible(s) && !visible(e)) continue;
-      context.moveTo(s.x, s.y);
-      context.lineTo(e.x, e.y);
-    }
-    context.strokeStyle = 'rgba(90, 90, 90, 0.35)';
-    context.lineWidth = 1 / t.k;
-    context.stroke();
-
-    // one path per fill colour: far fewer draw calls than one per node
-    const groups = new Map();
-    for (const d of state.nodes) {
-      if (!visible(d)) continue;
-      const colour = d.stub ? '#ffffff' : fill(d);
-      if (!groups.has(colour)) groups.set(colour, []);
-      groups.get(colour).push(d);
-    }
-    const tiny = t.k * 8 < 2.5 || (state.zooming && state.nodes.length > SIMPLE_WHILE_ZOOMING);
-    for (const [colour, list] of groups) {
-      context.beginPath();
-      for (const d of list) {
-        const rad = r(d);
-        if (tiny) context.rect(d.x - rad, d.y - rad, rad * 2, rad * 2);
-        else drawShape(context, d.stub ? 'Organisation' : d.label, d.x, d.y, rad);
-      }
-      context.fillStyle = colour;
-      context.fill();
-      if (!tiny) {
-        context.strokeStyle = '#ffffff';
-        context.lineWidth = 1 / t.k;
-        context.stroke();
-      }
-    }
     if (state.selected) {
-      const d = state.nodes.find((n) => n.id === state.selected);
-      if (d) {
+      const d = state.byId.get(state.selected);
+      if (d && d.x !== undefined) {
         context.beginPath();
-        context.arc(d.x, d.y, r(d) + 4 / t.k, 0, 2 * Math.PI);
+        context.arc(t.applyX(d.x), t.applyY(d.y), (r(d) + 4 / t.k) * t.k, 0, 2 * Math.PI);
         context.strokeStyle = '#111';
-        context.lineWidth = 2.5 / t.k;
+        context.lineWidth = 2.5;
         context.stroke();
       }
     }
-    context.restore();
 
     if (state.resting && !state.zooming) {
-      context.save();
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
       context.font = FONT;
       context.textBaseline = 'middle';
       context.lineJoin = 'round';
-      for (const d of state.nodes) {
-        const p = state.placed.get(d.id);
-        if (!p) continue;
+      context.strokeStyle = 'rgba(255,255,255,0.9)';
+      context.fillStyle = '#1a1a1a';
+      context.lineWidth = 3;
+      for (const [id, p] of state.placed) {
+        const d = state.byId.get(id);
+        if (!d) continue;
         context.textAlign = p.anchor === 'middle' ? 'center' : p.anchor === 'end' ? 'right' : 'left';
-        context.strokeStyle = 'rgba(255,255,255,0.9)';
-        context.lineWidth = 3;
-        context.strokeText(nodeName(d), p.x, p.y);
-        context.fillStyle = '#1a1a1a';
-        context.fillText(nodeName(d), p.x, p.y);
+        const text = nodeName(d);
+        context.strokeText(text, p.x, p.y);
+        context.fillText(text, p.x, p.y);
       }
-      context.restore();
     }
+  }
+
+  /** Whether the scene must be drawn again for this frame, or the last one can be moved. */
+  function needsScene(t, ratio) {
+    if (sceneDirty || !drawn || drawn.ratio !== ratio || drawn.viewWidth !== width || drawn.viewHeight !== height) {
+      return true;
+    }
+    const s = drawn.transform;
+    if (s.k === t.k && s.x === t.x && s.y === t.y) return false;
+    // cheap enough to draw on every frame, or the gesture is over: draw it sharp where it is now
+    if (!state.zooming || drawn.ms <= REDRAW_WHILE_MOVING_MS) return true;
+    const f = t.k / s.k;
+    const left = t.x - f * (drawn.mx + s.x);
+    const top = t.y - f * (drawn.my + s.y);
+    const covers = left <= 0 && top <= 0 && left + drawn.width * f >= width && top + drawn.height * f >= height;
+    return !covers || f > 2.5 || f < 0.4;
+  }
+
+  function drawScene(t, ratio) {
+    const mx = Math.round(width / 2);
+    const my = Math.round(height / 2);
+    const w = width + 2 * mx;
+    const h = height + 2 * my;
+    if (scene.width !== Math.round(w * ratio) || scene.height !== Math.round(h * ratio)) {
+      scene.width = Math.round(w * ratio);
+      scene.height = Math.round(h * ratio);
+    }
+    const c = sceneContext;
+    c.setTransform(ratio, 0, 0, ratio, 0, 0);
+    c.clearRect(0, 0, w, h);
+    c.translate(mx + t.x, my + t.y);
+    c.scale(t.k, t.k);
+    // the part of the layout the scene shows, with room for the biggest shapes
+    const pad = 30;
+    const x0 = (-mx - t.x) / t.k - pad;
+    const y0 = (-my - t.y) / t.k - pad;
+    const x1 = (width + mx - t.x) / t.k + pad;
+    const y1 = (height + my - t.y) / t.k + pad;
+
+    c.beginPath();
+    let lines = 0;
+    for (const l of state.links) {
+      const a = l.source;
+      const b = l.target;
+      // off the scene when both ends are beyond the same edge
+      if ((a.x < x0 && b.x < x0) || (a.x > x1 && b.x > x1) || (a.y < y0 && b.y < y0) || (a.y > y1 && b.y > y1)) continue;
+      c.moveTo(a.x, a.y);
+      c.lineTo(b.x, b.y);
+      lines++;
+    }
+    // many lines on top of each other are drawn fainter, so a dense part shows as a shade, not black
+    c.strokeStyle = `rgba(90, 90, 90, ${linkOpacity(lines).toFixed(3)})`;
+    c.lineWidth = 1 / t.k;
+    c.stroke();
+
+    // one path per fill colour: far fewer draw calls than one per node
+    const groups = new Map();
+    let shown = 0;
+    for (const d of state.nodes) {
+      if (!(d.x >= x0 && d.x <= x1 && d.y >= y0 && d.y <= y1)) continue;
+      const colour = d.stub ? '#ffffff' : fill(d);
+      let list = groups.get(colour);
+      if (!list) groups.set(colour, (list = []));
+      list.push(d);
+      shown++;
+    }
+    // far out, shapes are a few pixels wide: squares look the same and cost much less; and no node
+    // gets smaller than a dot of MIN_DOT pixels, so a zoomed-out big graph still shows its colours
+    const tiny = t.k * 8 < 2.5;
+    const outline = !tiny && shown < 20000;
+    const least = MIN_DOT / 2 / t.k;
+    // the most common colour first, so that the rarer (often bigger) kinds of node stay on top
+    for (const [colour, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+      c.beginPath();
+      for (const d of list) {
+        const rad = r(d);
+        if (tiny) {
+          const half = Math.max(rad, least);
+          c.rect(d.x - half, d.y - half, half * 2, half * 2);
+        }
+        else drawShape(c, d.stub ? 'Organisation' : d.label, d.x, d.y, rad);
+      }
+      c.fillStyle = colour;
+      c.fill();
+      if (outline) {
+        c.strokeStyle = '#ffffff';
+        c.lineWidth = 1 / t.k;
+        c.stroke();
+      }
+    }
+    drawn = { transform: t, mx, my, width: w, height: h, viewWidth: width, viewHeight: height, ratio, ms: 0 };
+    sceneDirty = false;
+  }
+
+  /** The opacity of link lines: 0.35 for a few thousand on screen, down to 0.03 for very many. */
+  function linkOpacity(lines) {
+    return Math.max(0.03, Math.min(0.35, 0.35 * Math.sqrt(4000 / Math.max(1, lines))));
   }
 
   function findAt(event) {
     const [px, py] = d3.pointer(event, canvas.node());
     const t = state.transform;
-    const x = t.invertX(px);
-    const y = t.invertY(py);
-    let best = null;
-    let bestDistance = Infinity;
-    for (const d of state.nodes) {
-      const dx = d.x - x;
-      const dy = d.y - y;
-      const dist = dx * dx + dy * dy;
-      const reach = r(d) + 4 / t.k;
-      if (dist < reach * reach && dist < bestDistance) {
-        best = d;
-        bestDistance = dist;
-      }
+    if (!tree || treeDirty) {
+      const placed = state.nodes.filter((d) => d.x !== undefined && !Number.isNaN(d.x));
+      tree = d3.quadtree(placed, (d) => d.x, (d) => d.y);
+      maxReach = 0;
+      for (const d of placed) maxReach = Math.max(maxReach, r(d));
+      treeDirty = false;
     }
-    return best;
+    const margin = 4 / t.k;
+    return nodeAt(tree, t.invertX(px), t.invertY(py), (d) => r(d) + margin, maxReach + margin);
   }
 
   function setUpCanvasPointer() {
@@ -553,6 +781,7 @@ export function createGraphView(container, options) {
             const d = event.subject.node;
             d.fx = d.x;
             d.fy = d.y;
+            tellWorker(d);
           })
           .on('drag', (event) => {
             const d = event.subject.node;
@@ -560,6 +789,9 @@ export function createGraphView(container, options) {
             d.fy = state.transform.invertY(event.y);
             d.x = d.fx;
             d.y = d.fy;
+            tellWorker(d);
+            sceneDirty = true;
+            treeDirty = true;
             drawCanvas();
           })
           .on('end', () => {
@@ -579,6 +811,13 @@ export function createGraphView(container, options) {
         canvas.style('cursor', d ? 'pointer' : null);
         canvas.attr('title', d ? nodeName(d) : null);
       });
+  }
+
+  /** A node pinned or let go while the worker lays out: it must know. */
+  function tellWorker(d) {
+    const i = workerRun?.index.get(d);
+    if (i === undefined) return;
+    worker?.postMessage({ type: 'fix', run: workerRun.id, index: i, x: d.fx ?? null, y: d.fy ?? null });
   }
 
   // --- interaction
@@ -745,6 +984,7 @@ export function createGraphView(container, options) {
 
   function destroy() {
     simulation.stop();
+    worker?.terminate();
     if (sliceTimer) clearTimeout(sliceTimer);
     clearTimeout(labelTimer);
     observer.disconnect();

@@ -11,12 +11,13 @@ const GAP = 3;
  * @param items [{id, x, y, r, text, priority}] in screen coordinates
  * @param measure text => width in pixels
  * @param options height: line height; max: the most labels to place; bounds: {width, height}
- *   of the screen (labels outside are left out)
+ *   of the screen (labels outside are left out); avoidNodes: false lets labels lie over other
+ *   nodes (never over other labels), for crowds where no label would find a free spot
  * @returns Map id => {x, y, anchor: 'start'|'end'|'middle', box: [x0, y0, x1, y1]}
  */
-export function placeLabels(items, measure, { height = 14, max = 400, bounds = null } = {}) {
+export function placeLabels(items, measure, { height = 14, max = 400, bounds = null, avoidNodes = true } = {}) {
   const grid = new Grid(64);
-  for (const it of items) {
+  for (const it of avoidNodes ? items : []) {
     if (bounds && (it.x + it.r < 0 || it.y + it.r < 0 || it.x - it.r > bounds.width || it.y - it.r > bounds.height)) {
       continue;
     }

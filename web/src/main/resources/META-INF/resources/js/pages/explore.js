@@ -161,6 +161,10 @@ export function mount(root, ctx) {
       layoutProgress ??= ctx.progress.start(t('layout', { pct: 0 }));
       layoutProgress.update(t('layout', { pct: Math.round(fraction * 100) }), fraction);
     },
+    // a big graph's first places (laid out from scratch in a worker): show all of it at once
+    onPlaced: () => {
+      if (fitOnRest) view.fit(null, 0);
+    },
     onRest: () => {
       if (fitOnRest) {
         fitOnRest = false;
