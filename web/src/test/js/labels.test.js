@@ -66,7 +66,8 @@ test('labels stay on screen and respect the maximum', () => {
   assert.equal(placeLabels(many, measure, { max: 5 }).size, 5);
 });
 
-test('a crowd of 50,000 nodes is labelled quickly', () => {
+test('a crowd of 50,000 nodes gets at most the allowed labels, none over another', () => {
+  // how fast this runs is the browser benchmark's business (bench/browser.sh), not a unit test's
   const items = Array.from({ length: 50000 }, (_, i) => ({
     id: `n${i}`,
     x: (i * 7919) % 800,
@@ -75,11 +76,9 @@ test('a crowd of 50,000 nodes is labelled quickly', () => {
     text: `Organisation ${i}`,
     priority: i % 100,
   }));
-  const started = performance.now();
   const placed = placeLabels(items, measure, { max: 300, bounds: { width: 800, height: 600 } });
-  const ms = performance.now() - started;
-  assert.ok(ms < 3000, `${ms.toFixed(0)} ms`);
-  assert.ok(placed.size <= 300);
+  assert.ok(placed.size <= 300, `${placed.size} labels`);
+  assertNoOverlap(placed, items);
 });
 
 test('in a crowd, labels may lie over other nodes but never over each other', () => {
