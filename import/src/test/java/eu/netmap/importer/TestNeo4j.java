@@ -16,6 +16,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -62,6 +63,16 @@ public final class TestNeo4j implements AutoCloseable {
   /** A driver connected over Bolt. */
   public Driver driver() {
     return driver;
+  }
+
+  /** The database itself, for imports through the Java API in this process. */
+  public GraphDatabaseService database() {
+    return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+  }
+
+  /** The database as an import target in this process (Java API, no Bolt). */
+  public ImportDatabase embedded() {
+    return ImportDatabase.of(database());
   }
 
   /** The bolt:// URI of the database. */
