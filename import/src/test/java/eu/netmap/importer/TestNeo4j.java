@@ -30,12 +30,11 @@ public final class TestNeo4j implements AutoCloseable {
   private final String uri;
 
   public TestNeo4j() {
-    Path home;
-    try {
-      home = Files.createTempDirectory("netmap-import-test-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this(temporaryHome());
+  }
+
+  /** A database in the given directory (a Neo4j home, as the app's data directory). */
+  public TestNeo4j(Path home) {
     service =
         new DatabaseManagementServiceBuilder(home)
             .setConfig(BoltConnector.enabled, true)
@@ -57,6 +56,14 @@ public final class TestNeo4j implements AutoCloseable {
         session.run(
             "CREATE CONSTRAINT IF NOT EXISTS FOR (n:`" + label + "`) REQUIRE n.id IS UNIQUE");
       }
+    }
+  }
+
+  private static Path temporaryHome() {
+    try {
+      return Files.createTempDirectory("netmap-import-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
