@@ -30,6 +30,11 @@ import org.neo4j.driver.TransactionContext;
  * compared and merged in the swap transaction that also makes the staged nodes visible; only they
  * pay for {@code MERGE} and for telling updated from unchanged. {@code sources} lists are merged,
  * never replaced, so a fact keeps every source that ever supported it.
+ *
+ * <p>The database is an {@link ImportDatabase}: over Bolt the staging goes through the Cypher
+ * statements of {@code Stager}; into a database embedded in this process it goes through Neo4j's
+ * Java API ({@link EmbeddedStager}). Everything else (lookups, lock, swap, stored facts, dry run) is
+ * the same Cypher either way, so both give the same graph.
  */
 public final class Neo4jWriter {
 
