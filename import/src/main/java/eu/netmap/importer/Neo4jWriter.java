@@ -33,8 +33,8 @@ import org.neo4j.driver.TransactionContext;
  *
  * <p>The database is an {@link ImportDatabase}: over Bolt the staging goes through the Cypher
  * statements of {@code Stager}; into a database embedded in this process it goes through Neo4j's
- * Java API ({@link EmbeddedStager}). Everything else (lookups, lock, swap, stored facts, dry run) is
- * the same Cypher either way, so both give the same graph.
+ * Java API ({@link EmbeddedStager}). Everything else (lookups, lock, swap, stored facts, dry run)
+ * is the same Cypher either way, so both give the same graph.
  */
 public final class Neo4jWriter {
 
