@@ -23,6 +23,11 @@ final class BoltDatabase implements ImportDatabase {
   }
 
   @Override
+  public boolean inProcess() {
+    return false;
+  }
+
+  @Override
   public List<Map<String, Object>> read(String query, Map<String, Object> parameters) {
     try (Session session = driver.session(Staging.SESSION)) {
       return session.executeRead(tx -> rows(tx.run(query, parameters).list()));

@@ -24,6 +24,11 @@ final class EmbeddedDatabase implements ImportDatabase {
   }
 
   @Override
+  public boolean inProcess() {
+    return true;
+  }
+
+  @Override
   public List<Map<String, Object>> read(String query, Map<String, Object> parameters) {
     try (Transaction tx = database.beginTx()) {
       List<Map<String, Object>> rows = rows(tx.execute(query, parameters));

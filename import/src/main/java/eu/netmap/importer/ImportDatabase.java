@@ -26,6 +26,9 @@ public sealed interface ImportDatabase permits BoltDatabase, EmbeddedDatabase {
     return new EmbeddedDatabase(database);
   }
 
+  /** True for a database embedded in this process, written through Neo4j's Java API. */
+  boolean inProcess();
+
   /** Runs a read-only statement in a transaction of its own and returns its rows. */
   List<Map<String, Object>> read(String query, Map<String, Object> parameters);
 
