@@ -3,7 +3,7 @@
 # organisations, ROWS/10 projects) imported into a fresh embedded Neo4j the naive way
 # (UNWIND … MERGE (a) MERGE (b) MERGE (a)-[:R]->(b), batches of 10,000) and with netmap's streaming
 # import, in one JVM whose heap (database included) is capped at HEAP (default 1g).
-# Usage: bench/import.sh [ROWS] [both|netmap-only] [BATCH]    e.g. bench/import.sh 1000000
+# Usage: bench/import.sh [ROWS] [both|all|main|netmap-only|embedded-only] [BATCH]    e.g. bench/import.sh 1000000
 # Environment: HEAP=1g, REIMPORT=true (also time a re-import that must change nothing),
 # TRACE=true (time every statement).
 set -euo pipefail

@@ -1,6 +1,7 @@
 package eu.netmap.exchange;
 
 import eu.netmap.graph.DataVersion;
+import eu.netmap.importer.ImportDatabase;
 import eu.netmap.importer.ImportException;
 import eu.netmap.importer.ImportFormat;
 import eu.netmap.importer.ImportInput;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.neo4j.driver.Driver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,11 +39,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api")
 class ImportController {
 
-  private final Driver driver;
+  private final ImportDatabase database;
   private final DataVersion dataVersion;
 
-  ImportController(Driver driver, DataVersion dataVersion) {
-    this.driver = driver;
+  /** {@code database}: the embedded one, written through its Java API, or the server's. */
+  ImportController(ImportDatabase database, DataVersion dataVersion) {
+    this.database = database;
     this.dataVersion = dataVersion;
   }
 
@@ -91,7 +92,7 @@ class ImportController {
             .withQuoting(quoting)
             .withProgramme(programme);
     PreparedImport prepared = Importer.prepare(parsed, inputs, options);
-    WriteSummary summary = prepared.write(driver, Importer.Write.defaults().withDryRun(dryRun));
+    WriteSummary summary = prepared.write(database, Importer.Write.defaults().withDryRun(dryRun));
     if (!dryRun && !summary.unchanged()) {
       dataVersion.bump();
     }

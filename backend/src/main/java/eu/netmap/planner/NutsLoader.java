@@ -1,6 +1,7 @@
 package eu.netmap.planner;
 
 import eu.netmap.graph.DataVersion;
+import eu.netmap.importer.ImportDatabase;
 import eu.netmap.importer.Importer;
 import eu.netmap.importer.WriteSummary;
 import eu.netmap.importer.nuts.NutsReader;
@@ -40,15 +41,18 @@ class NutsLoader implements InitializingBean {
       """;
 
   private final Driver driver;
+  private final ImportDatabase database;
   private final DataVersion dataVersion;
   private final boolean enabled;
 
   NutsLoader(
       Driver driver,
+      ImportDatabase database,
       DataVersion dataVersion,
       GraphSetup setup,
       @Value("${netmap.regions.load-nuts:true}") boolean enabled) {
     this.driver = driver;
+    this.database = database;
     this.dataVersion = dataVersion;
     this.enabled = enabled;
   }
@@ -71,7 +75,7 @@ class NutsLoader implements InitializingBean {
     long regions = batch.nodes().stream().filter(n -> n.id().startsWith("nuts-")).count();
     long stored = count();
     if (stored < regions) {
-      WriteSummary summary = Importer.write(driver, batch, Importer.Write.defaults());
+      WriteSummary summary = Importer.write(database, batch, Importer.Write.defaults());
       log.info("NUTS 2021 regions loaded: {}", summary);
       dataVersion.bump();
     }

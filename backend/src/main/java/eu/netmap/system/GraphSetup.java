@@ -3,6 +3,7 @@ package eu.netmap.system;
 import eu.netmap.graph.DataVersion;
 import eu.netmap.importer.GraphBatch;
 import eu.netmap.importer.GraphModel;
+import eu.netmap.importer.ImportDatabase;
 import eu.netmap.importer.Neo4jWriter;
 import eu.netmap.importer.NodeRecord;
 import eu.netmap.importer.Staging;
@@ -38,6 +39,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
   private static final Logger log = LoggerFactory.getLogger(GraphSetup.class);
 
   private final Driver driver;
+  private final ImportDatabase database;
   private final NetmapProperties properties;
   private final DataVersion dataVersion;
   private final String uri;
@@ -45,10 +47,12 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
 
   GraphSetup(
       Driver driver,
+      ImportDatabase database,
       NetmapProperties properties,
       DataVersion dataVersion,
       org.springframework.core.env.Environment environment) {
     this.driver = driver;
+    this.database = database;
     this.properties = properties;
     this.dataVersion = dataVersion;
     this.uri = environment.getProperty("spring.neo4j.uri", "the embedded database");
@@ -88,7 +92,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
         new Thread(
             () -> {
               try {
-                Staging.recover(driver);
+                Staging.recover(database);
               } catch (RuntimeException e) {
                 log.warn("Could not clean up after an interrupted import: {}", e.getMessage());
               }
@@ -136,7 +140,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
       log.info("Seed dataset present (its {} sources are in the database): not loaded", present);
       return;
     }
-    WriteSummary summary = new Neo4jWriter(driver).validateAndWrite(seed, true);
+    WriteSummary summary = new Neo4jWriter(database).validateAndWrite(seed, true);
     dataVersion.bump();
     log.info(
         "Seed dataset loaded ({} of its {} sources were missing): {}",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.netmap.Api;
 import eu.netmap.EmbeddedNeo4jTest;
 import eu.netmap.graph.DataVersion;
+import eu.netmap.importer.ImportDatabase;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,6 +31,7 @@ class ImportApiTests extends EmbeddedNeo4jTest {
   @LocalServerPort int port;
   @Autowired Driver driver;
   @Autowired DataVersion dataVersion;
+  @Autowired ImportDatabase importDatabase;
 
   private Api api;
   private long before;
@@ -136,5 +138,28 @@ class ImportApiTests extends EmbeddedNeo4jTest {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().path("allowed").toString()).contains("participation");
+  }
+
+  @Test
+  void shouldWriteUploadsThroughTheJavaApiOfTheEmbeddedDatabase() {
+    // the app runs its own database: imports skip Bolt and Cypher for the bulk of the writing
+    assertThat(importDatabase.inProcess()).isTrue();
+    Api.Response response = upload("format=csv", ADMIN_PASSWORD, NODES, EDGES);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+    assertThat(count()).isGreaterThan(before);
+    try (var session = driver.session()) {
+      assertThat(
+              session
+                  .run(
+                      "MATCH (:Organisation {id: 'test-coop-a'})-[r:PARTICIPATES_IN {role:"
+                          + " 'partner'}]->(:Project {id: 'com-in'}) RETURN count(r)")
+                  .single()
+                  .get(0)
+                  .asLong())
+          .isEqualTo(1);
+      assertThat(session.run("MATCH (n:NetmapStaged) RETURN count(n)").single().get(0).asLong())
+          .isZero();
+    }
   }
 }

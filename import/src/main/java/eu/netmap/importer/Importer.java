@@ -208,6 +208,11 @@ public final class Importer {
     return PreparedImport.of(batch, how.maxProblems()).write(driver, how);
   }
 
+  /** {@link #write(Driver, GraphBatch, Write)} into a database over Bolt or embedded here. */
+  public static WriteSummary write(ImportDatabase database, GraphBatch batch, Write how) {
+    return PreparedImport.of(batch, how.maxProblems()).write(database, how);
+  }
+
   private static void requireInputs(ImportFormat format, List<ImportInput> inputs) {
     if (inputs.isEmpty()) {
       throw new ImportException(

@@ -16,9 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Values;
 
 /**
  * Stores a validated import in Neo4j, all or nothing, and so that storing it twice changes nothing.
@@ -32,6 +30,11 @@ import org.neo4j.driver.Values;
  * compared and merged in the swap transaction that also makes the staged nodes visible; only they
  * pay for {@code MERGE} and for telling updated from unchanged. {@code sources} lists are merged,
  * never replaced, so a fact keeps every source that ever supported it.
+ *
+ * <p>The database is an {@link ImportDatabase}: over Bolt the staging goes through the Cypher
+ * statements of {@code Stager}; into a database embedded in this process it goes through Neo4j's
+ * Java API ({@link EmbeddedStager}). Everything else (lookups, lock, swap, stored facts, dry run)
+ * is the same Cypher either way, so both give the same graph.
  */
 public final class Neo4jWriter {
 
@@ -43,23 +46,36 @@ public final class Neo4jWriter {
 
   private static final boolean TRACE = Boolean.getBoolean("netmap.trace");
 
-  private final Driver driver;
+  private final ImportDatabase database;
   private final int batchSize;
   private final int storedFactsInMemory;
 
   public Neo4jWriter(Driver driver) {
-    this(driver, BATCH_SIZE_DEFAULT);
+    this(ImportDatabase.of(driver));
   }
 
   public Neo4jWriter(Driver driver, int batchSize) {
-    this(driver, batchSize, STORED_FACTS_IN_MEMORY);
+    this(ImportDatabase.of(driver), batchSize);
+  }
+
+  /** A writer into a database over Bolt or embedded in this process. */
+  public Neo4jWriter(ImportDatabase database) {
+    this(database, BATCH_SIZE_DEFAULT);
+  }
+
+  public Neo4jWriter(ImportDatabase database, int batchSize) {
+    this(database, batchSize, STORED_FACTS_IN_MEMORY);
   }
 
   Neo4jWriter(Driver driver, int batchSize, int storedFactsInMemory) {
+    this(ImportDatabase.of(driver), batchSize, storedFactsInMemory);
+  }
+
+  Neo4jWriter(ImportDatabase database, int batchSize, int storedFactsInMemory) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
     }
-    this.driver = driver;
+    this.database = database;
     this.batchSize = batchSize;
     this.storedFactsInMemory = storedFactsInMemory;
   }
@@ -110,16 +126,13 @@ public final class Neo4jWriter {
     long[] counts = new long[6];
     if (dryRun) {
       classify(nodes);
-      try (Session session = driver.session(Staging.SESSION)) {
+      {
         StoredFacts stored =
             new StoredFacts(
                 batchSize,
                 (query, chunk) ->
                     count(
-                        session.executeRead(
-                            tx ->
-                                tx.run(query.compare(), Values.parameters("rows", chunk.rows()))
-                                    .list()),
+                        database.read(query.compare(), Map.of("rows", chunk.rows())),
                         chunk,
                         counts,
                         query.compare()));
@@ -152,14 +165,23 @@ public final class Neo4jWriter {
       return summary(counts, start);
     }
     long t = System.nanoTime();
-    try (Staging staging = Staging.begin(driver)) {
+    try (Staging staging = Staging.begin(database)) {
       trace(t, 0, "lock and clean-up");
       try {
         t = System.nanoTime();
         classify(nodes);
         trace(t, nodes.size(), "classify");
         t = System.nanoTime();
-        Stager stager = new Stager(nodes, counts, progress);
+        StagingSink stager =
+            database instanceof BoltDatabase bolt
+                ? new Stager(bolt.driver(), nodes, counts, progress)
+                : new EmbeddedStager(
+                    ((EmbeddedDatabase) database).database(),
+                    nodes,
+                    counts,
+                    progress,
+                    batchSize,
+                    StoredFacts.kept(storedFactsInMemory));
         try {
           emit(source, stager);
           trace(t, 0, "read again");
@@ -188,19 +210,14 @@ public final class Neo4jWriter {
       return labels;
     }
     List<String> all = List.copyOf(ids);
-    try (Session session = driver.session(Staging.SESSION)) {
-      for (String label : GraphModel.LABELS) {
-        for (int i = 0; i < all.size(); i += batchSize) {
-          List<String> chunk = all.subList(i, Math.min(all.size(), i + batchSize));
-          session
-              .executeRead(
-                  tx ->
-                      tx.run(
-                              "UNWIND $ids AS id MATCH (n:`" + label + "` {id: id}) RETURN id",
-                              Values.parameters("ids", chunk))
-                          .list())
-              .forEach(r -> labels.putIfAbsent(r.get("id").asString(), label));
-        }
+    for (String label : GraphModel.LABELS) {
+      for (int i = 0; i < all.size(); i += batchSize) {
+        List<String> chunk = all.subList(i, Math.min(all.size(), i + batchSize));
+        database
+            .read(
+                "UNWIND $ids AS id MATCH (n:`" + label + "` {id: id}) RETURN id",
+                Map.of("ids", chunk))
+            .forEach(r -> labels.putIfAbsent((String) r.get("id"), label));
       }
     }
     return labels;
@@ -209,16 +226,17 @@ public final class Neo4jWriter {
   /** Marks the nodes of the input the database already holds under the same label. */
   private void classify(ImportNodes nodes) {
     Map<String, List<String>> chunks = new HashMap<>();
-    try (Session session = driver.session(Staging.SESSION)) {
+    {
       // a label the database holds no node of needs no lookups (the count comes from a store)
       Set<String> empty = new java.util.HashSet<>();
       for (String label : GraphModel.LABELS) {
         long stored =
-            session
-                .executeRead(
-                    tx -> tx.run("MATCH (n:`" + label + "`) RETURN count(n) AS n").single())
-                .get("n")
-                .asLong();
+            ((Number)
+                    database
+                        .read("MATCH (n:`" + label + "`) RETURN count(n) AS n", Map.of())
+                        .get(0)
+                        .get("n"))
+                .longValue();
         if (stored == 0) {
           empty.add(label);
         }
@@ -231,50 +249,47 @@ public final class Neo4jWriter {
         List<String> chunk = chunks.computeIfAbsent(label, k -> new ArrayList<>());
         chunk.add(nodes.id(i));
         if (chunk.size() == batchSize) {
-          markStored(session, nodes, label, chunk);
+          markStored(nodes, label, chunk);
           chunk.clear();
         }
       }
-      chunks.forEach((label, chunk) -> markStored(session, nodes, label, chunk));
+      chunks.forEach((label, chunk) -> markStored(nodes, label, chunk));
     }
   }
 
-  private static void markStored(
-      Session session, ImportNodes nodes, String label, List<String> ids) {
+  private void markStored(ImportNodes nodes, String label, List<String> ids) {
     if (ids.isEmpty()) {
       return;
     }
-    session
-        .executeRead(
-            tx ->
-                tx.run(
-                        "UNWIND $ids AS id MATCH (n:`" + label + "` {id: id}) RETURN id",
-                        Values.parameters("ids", ids))
-                    .list())
-        .forEach(r -> nodes.set(nodes.find(r.get("id").asString()), ImportNodes.STORED));
+    database
+        .read("UNWIND $ids AS id MATCH (n:`" + label + "` {id: id}) RETURN id", Map.of("ids", ids))
+        .forEach(r -> nodes.set(nodes.find((String) r.get("id")), ImportNodes.STORED));
   }
 
   /**
    * The last transaction: gives the staged nodes their labels and applies the changes to stored
    * facts, so that readers see the whole import at once.
    */
-  private void swap(GraphSource source, ImportNodes nodes, Stager stager, long[] counts) {
+  private void swap(GraphSource source, ImportNodes nodes, StagingSink stager, long[] counts) {
     long t = System.nanoTime();
-    try (Session session = driver.session(Staging.SESSION);
-        Transaction tx = session.beginTransaction()) {
+    try (ImportDatabase.Tx tx = database.begin()) {
       for (String label : GraphModel.LABELS) {
-        long expected = stager.created.getOrDefault(label, 0L);
+        long expected = stager.created().getOrDefault(label, 0L);
         if (expected == 0) {
           continue;
         }
         String staged = Staging.stagedLabel(label);
         long relabelled =
-            tx.run(
-                    "MATCH (n:`%1$s`) SET n:`%2$s` REMOVE n:%3$s:`%1$s` RETURN count(n) AS n"
-                        .formatted(staged, label, GraphModel.STAGED))
-                .single()
-                .get("n")
-                .asLong();
+            tx instanceof EmbeddedDatabase.EmbeddedTx embedded
+                ? EmbeddedStager.relabel(embedded.transaction(), nodes, label)
+                : ((Number)
+                        tx.run(
+                                "MATCH (n:`%1$s`) SET n:`%2$s` REMOVE n:%3$s:`%1$s` RETURN count(n) AS n"
+                                    .formatted(staged, label, GraphModel.STAGED),
+                                Map.of())
+                            .get(0)
+                            .get("n"))
+                    .longValue();
         if (relabelled != expected) {
           throw changedMeanwhile(
               expected + " new " + label + " nodes were staged, " + relabelled + " are left");
@@ -285,11 +300,11 @@ public final class Neo4jWriter {
               batchSize,
               (query, chunk) ->
                   count(
-                      tx.run(query.write(), Values.parameters("rows", chunk.rows())).list(),
+                      tx.run(query.write(), Map.of("rows", chunk.rows())),
                       chunk,
                       counts,
                       query.write()));
-      if (stager.stored.overflowed()) {
+      if (stager.stored().overflowed()) {
         emit(
             source,
             new GraphSink() {
@@ -311,7 +326,7 @@ public final class Neo4jWriter {
               }
             });
       } else {
-        stager.stored.replayInto(stored);
+        stager.stored().replayInto(stored);
       }
       stored.flush();
       tx.commit();
@@ -321,12 +336,12 @@ public final class Neo4jWriter {
 
   /** Adds up the (status, n) rows a statement about stored facts returned. */
   private static void count(
-      List<Record> records, StoredFacts.Chunk chunk, long[] counts, String query) {
+      List<Map<String, Object>> records, StoredFacts.Chunk chunk, long[] counts, String query) {
     long t = System.nanoTime();
     long matched = 0;
-    for (Record record : records) {
-      long n = record.get("n").asLong();
-      counts[chunk.offset() + record.get("status").asInt()] += n;
+    for (Map<String, Object> record : records) {
+      long n = ((Number) record.get("n")).longValue();
+      counts[chunk.offset() + ((Number) record.get("status")).intValue()] += n;
       matched += n;
     }
     if (matched != chunk.rows().size()) {
@@ -336,7 +351,7 @@ public final class Neo4jWriter {
     trace(t, chunk.rows().size(), query);
   }
 
-  private static ImportException changedMeanwhile(String what) {
+  static ImportException changedMeanwhile(String what) {
     return new ImportException(
         new ImportProblem(
             null,
@@ -347,7 +362,7 @@ public final class Neo4jWriter {
   }
 
   /** The number of a node the validation saw; an unknown one means the input changed since. */
-  private static int known(ImportNodes nodes, String id) {
+  static int known(ImportNodes nodes, String id) {
     int index = nodes.find(id);
     if (index < 0) {
       throw new ImportException(
@@ -395,7 +410,7 @@ public final class Neo4jWriter {
     }
   }
 
-  private static Map<String, Object> withId(String id, Map<String, Object> properties) {
+  static Map<String, Object> withId(String id, Map<String, Object> properties) {
     Map<String, Object> props = new HashMap<>(properties);
     props.put("id", id);
     return props;
@@ -581,10 +596,27 @@ public final class Neo4jWriter {
    * batches, which bounds memory. (Two threads creating relationships would lock the same
    * organisations in different orders and deadlock: relationships go one batch at a time.)
    */
-  private final class Stager implements GraphSink {
+  /** Where the staging pass sends the input: new facts to the staging area, the rest kept. */
+  interface StagingSink extends GraphSink {
+
+    /** Sends what is left and waits until it is written. */
+    void finish();
+
+    /** Stops the writing thread (after a failure on the reading side) and waits for it. */
+    void stop();
+
+    /** New nodes staged, per model label. */
+    Map<String, Long> created();
+
+    /** The facts about stored nodes met, for the swap. */
+    StoredFacts stored();
+  }
+
+  private final class Stager implements StagingSink {
 
     private static final Task END = session -> {};
 
+    private final Driver driver;
     private final ImportNodes nodes;
     private final long[] counts;
     private final LongConsumer progress;
@@ -602,7 +634,8 @@ public final class Neo4jWriter {
     private volatile Throwable failure;
     private long sent;
 
-    Stager(ImportNodes nodes, long[] counts, LongConsumer progress) {
+    Stager(Driver driver, ImportNodes nodes, long[] counts, LongConsumer progress) {
+      this.driver = driver;
       this.nodes = nodes;
       this.counts = counts;
       this.progress = progress;
@@ -673,8 +706,18 @@ public final class Neo4jWriter {
       }
     }
 
-    /** Sends what is left and waits until it is written. */
-    void finish() {
+    @Override
+    public Map<String, Long> created() {
+      return created;
+    }
+
+    @Override
+    public StoredFacts stored() {
+      return stored;
+    }
+
+    @Override
+    public void finish() {
       for (Shape shape : List.copyOf(nodeRows.keySet())) {
         flushNodes(shape);
       }
@@ -692,8 +735,8 @@ public final class Neo4jWriter {
       rethrow();
     }
 
-    /** Stops the writing thread (after a failure on the reading side) and waits for it. */
-    void stop() {
+    @Override
+    public void stop() {
       if (writer.isAlive()) {
         if (failure == null) {
           failure = new IllegalStateException("stopped");

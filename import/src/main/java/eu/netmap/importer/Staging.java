@@ -1,14 +1,11 @@
 package eu.netmap.importer;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.NotificationClassification;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Transaction;
-import org.neo4j.driver.Values;
-import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
  * The staging area that makes a large import all-or-nothing without one huge transaction.
@@ -24,8 +21,9 @@ import org.neo4j.driver.exceptions.Neo4jException;
  * <p>Only one import stages at a time. The importer holds a lock for its whole run: an uncommitted
  * {@code NetmapImportLock} node under a uniqueness constraint, created in a transaction that stays
  * open and is rolled back at the end. A second import waits for it. If the process dies, its
- * connection drops, the server rolls the transaction back and the lock is free again; whoever takes
- * it next knows that any staged node left is garbage.
+ * connection drops, the server rolls the transaction back and the lock is free again (embedded, the
+ * database dies with the process and the transaction with it); whoever takes it next knows that any
+ * staged node left is garbage. The same lock works over Bolt and embedded.
  */
 public final class Staging implements AutoCloseable {
 
@@ -39,14 +37,12 @@ public final class Staging implements AutoCloseable {
   private static final String LOCK_CONSTRAINT = "netmap_import_lock";
   private static final int DELETE_BATCH = 5_000;
 
-  private final Driver driver;
-  private final Session guardSession;
-  private final Transaction guard;
+  private final ImportDatabase database;
+  private final ImportDatabase.Tx guard;
   private final String importId;
 
-  private Staging(Driver driver, Session guardSession, Transaction guard, String importId) {
-    this.driver = driver;
-    this.guardSession = guardSession;
+  private Staging(ImportDatabase database, ImportDatabase.Tx guard, String importId) {
+    this.database = database;
     this.guard = guard;
     this.importId = importId;
   }
@@ -56,75 +52,72 @@ public final class Staging implements AutoCloseable {
     return GraphModel.STAGED + label;
   }
 
+  /** {@link #begin(ImportDatabase)} over Bolt. */
+  public static Staging begin(Driver driver) {
+    return begin(ImportDatabase.of(driver));
+  }
+
   /**
    * Takes the import lock, waiting while another import holds it, then deletes whatever a failed or
    * killed import left staged.
    */
-  public static Staging begin(Driver driver) {
-    ensureLockConstraint(driver);
+  public static Staging begin(ImportDatabase database) {
+    ensureLockConstraint(database);
     String importId = UUID.randomUUID().toString();
-    Session session = driver.session(SESSION);
-    Transaction guard = null;
+    ImportDatabase.Tx guard = database.begin();
     try {
-      guard = session.beginTransaction();
-      guard
-          .run(
-              "CREATE (:" + LOCK_LABEL + " {id: 'import', importId: $id, since: datetime()})",
-              Values.parameters("id", importId))
-          .consume();
-      Staging staging = new Staging(driver, session, guard, importId);
-      cleanUp(driver);
+      guard.run(
+          "CREATE (:" + LOCK_LABEL + " {id: 'import', importId: $id, since: datetime()})",
+          Map.of("id", importId));
+      Staging staging = new Staging(database, guard, importId);
+      cleanUp(database);
       return staging;
     } catch (RuntimeException e) {
-      if (guard != null) {
-        try {
-          guard.close();
-        } catch (RuntimeException ignored) {
-          // the transaction is gone with the failure
-        }
-      }
-      session.close();
+      guard.close();
       throw e;
     }
+  }
+
+  /** {@link #recover(ImportDatabase)} over Bolt. */
+  public static void recover(Driver driver) {
+    recover(ImportDatabase.of(driver));
   }
 
   /**
    * Deletes what failed or killed imports left staged, once no import is running: call at start-up
    * (it waits for a running import to end).
    */
-  public static void recover(Driver driver) {
-    try (Staging staging = begin(driver)) {
+  public static void recover(ImportDatabase database) {
+    try (Staging staging = begin(database)) {
       // begin cleaned up
     }
   }
 
   /** Deletes every staged node and its relationships, in small transactions. */
-  static long cleanUp(Driver driver) {
+  static long cleanUp(ImportDatabase database) {
     long deleted = 0;
-    try (Session session = driver.session(SESSION)) {
-      while (true) {
-        long n =
-            session.executeWrite(
-                tx ->
-                    tx.run(
-                            "MATCH (n:"
-                                + GraphModel.STAGED
-                                + ") WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n",
-                            Values.parameters("batch", DELETE_BATCH))
-                        .single()
-                        .get("n")
-                        .asLong());
-        deleted += n;
-        if (n < DELETE_BATCH) {
-          return deleted;
-        }
+    while (true) {
+      long n =
+          ((Number)
+                  database
+                      .write(
+                          "MATCH (n:"
+                              + GraphModel.STAGED
+                              + ") WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n",
+                          Map.of("batch", DELETE_BATCH))
+                      .get(0)
+                      .get("n"))
+              .longValue();
+      deleted += n;
+      if (n < DELETE_BATCH) {
+        return deleted;
       }
     }
   }
 
   /** Deletes this import's staged nodes (the import failed). */
   void discard() {
-    cleanUp(driver);
+    cleanUp(database);
   }
 
   /** The id of this import, for messages. */
@@ -135,39 +128,32 @@ public final class Staging implements AutoCloseable {
   /** Releases the lock. */
   @Override
   public void close() {
-    try {
-      guard.rollback();
-    } catch (Neo4jException | IllegalStateException ignored) {
-      // the server has ended the transaction already: the lock is free either way
-    } finally {
-      guardSession.close();
-    }
+    guard.close();
   }
 
-  private static void ensureLockConstraint(Driver driver) {
-    try (Session session = driver.session()) {
-      boolean exists =
-          session
-              .run(
-                  "SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN count(*) > 0 AS found",
-                  Values.parameters("name", LOCK_CONSTRAINT))
-              .single()
-              .get("found")
-              .asBoolean();
-      if (!exists) {
-        session
-            .run(
-                "CREATE CONSTRAINT "
-                    + LOCK_CONSTRAINT
-                    + " IF NOT EXISTS FOR (n:"
-                    + LOCK_LABEL
-                    + ") REQUIRE n.id IS UNIQUE")
-            .consume();
-      }
-    } catch (org.neo4j.driver.exceptions.ClientException e) {
-      // created meanwhile by a concurrent import: fine
-      if (!String.valueOf(e.getMessage()).contains("already exists")) {
-        throw e;
+  private static void ensureLockConstraint(ImportDatabase database) {
+    boolean exists =
+        (Boolean)
+            database
+                .read(
+                    "SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN count(*) > 0 AS found",
+                    Map.of("name", LOCK_CONSTRAINT))
+                .get(0)
+                .get("found");
+    if (!exists) {
+      try {
+        database.write(
+            "CREATE CONSTRAINT "
+                + LOCK_CONSTRAINT
+                + " IF NOT EXISTS FOR (n:"
+                + LOCK_LABEL
+                + ") REQUIRE n.id IS UNIQUE",
+            Map.of());
+      } catch (RuntimeException e) {
+        // created meanwhile by a concurrent import: fine
+        if (!String.valueOf(e.getMessage()).contains("already exists")) {
+          throw e;
+        }
       }
     }
   }

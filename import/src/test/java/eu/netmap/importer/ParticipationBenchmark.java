@@ -36,6 +36,7 @@ public final class ParticipationBenchmark {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
     int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : Neo4jWriter.BATCH_SIZE_DEFAULT;
+    String mode = args.length > 2 ? args[2] : "both";
     int organisations = rows / 5;
     int projects = rows / 10;
     Path file = Files.createTempFile("participations-", ".csv");
@@ -43,107 +44,138 @@ public final class ParticipationBenchmark {
       long t0 = System.nanoTime();
       generate(file, rows, organisations, projects);
       System.out.printf(
-          "Generated %,d rows (%,d organisations, %,d projects), %.0f MB, in %.1f s%n",
-          rows, organisations, projects, Files.size(file) / 1e6, seconds(t0));
-
+          "Generated %,d rows (%,d organisations, %,d projects), %.0f MB, in %.1f s [load %s]%n",
+          rows, organisations, projects, Files.size(file) / 1e6, seconds(t0), load());
+      boolean all = mode.equals("both") || mode.equals("all");
+      // main: naive over Bolt, netmap over Bolt and embedded (the figures that matter, quicker)
+      boolean main = all || mode.equals("main");
       double naive = Double.NaN;
-      boolean netmapOnly = args.length > 2 && args[2].equals("netmap-only");
-      try (TestNeo4j db = netmapOnly ? null : new TestNeo4j()) {
-        if (netmapOnly) {
-          throw new SkipNaive();
+      if (main) {
+        try (TestNeo4j db = new TestNeo4j()) {
+          System.out.printf("naive import over Bolt starts [load %s]%n", load());
+          long start = System.nanoTime();
+          long rels = naive(db, file);
+          double took = seconds(start);
+          naive = rels / took;
+          System.out.printf(
+              "naive UNWIND/MERGE over Bolt, batches of %,d: %,d relationships in %.1f s = %,.0f"
+                  + " rels/s [load %s]%n",
+              NAIVE_BATCH, rels, took, naive, load());
         }
-        System.out.printf("naive import starts [load %s]%n", load());
-        long start = System.nanoTime();
-        long rels = naive(db, file);
-        double took = seconds(start);
-        naive = rels / took;
-        System.out.printf(
-            "naive UNWIND/MERGE, batches of %,d: %,d relationships in %.1f s = %,.0f rels/s"
-                + " [load %s]%n",
-            NAIVE_BATCH, rels, took, naive, load());
-      } catch (SkipNaive skipped) {
-        System.out.println("naive way skipped");
       }
-
-      try (TestNeo4j db = new TestNeo4j();
-          HeapWatch heap = new HeapWatch()) {
-        System.out.printf("netmap import starts [load %s]%n", load());
-        long start = System.nanoTime();
-        PreparedImport prepared =
-            Importer.prepare(
-                ImportFormat.PARTICIPATION,
-                List.of(ImportInput.of(file)),
-                ImportOptions.defaults().withProgramme("Benchmark"));
-        double readTook = seconds(start);
-        long write = System.nanoTime();
-        WriteSummary summary =
-            prepared.write(
-                db.driver(),
-                new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
-        double writeTook = seconds(write);
-        double total = seconds(start);
-        double rate = summary.relationshipsCreated() / total;
-        System.out.printf(
-            "netmap participation import, batches of %,d: read + check %.1f s, write (check"
-                + " against the database, stage, swap) %.1f s; %s [load %s]%n",
-            batchSize, readTook, writeTook, summary, load());
-        System.out.printf(
-            "netmap: %,d relationships in %.1f s = %,.0f rels/s, %.1f× the naive rate%n",
-            summary.relationshipsCreated(), total, rate, rate / naive);
-        System.out.printf(
-            "heap: max %,d MB; peak in use %,d MB, peak in use after a collection %,d MB%n",
-            Runtime.getRuntime().maxMemory() >> 20, heap.peakUsed() >> 20, heap.peakLive() >> 20);
-        System.out.printf(
-            "stored: %,d organisations, %,d projects, %,d PARTICIPATES_IN, %,d staged nodes%n",
-            db.count("MATCH (n:Organisation) RETURN count(n)"),
-            db.count("MATCH (n:Project) RETURN count(n)"),
-            db.count("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)"),
-            db.count("MATCH (n:NetmapStaged) RETURN count(n)"));
-        if (!netmapOnly) {
-          try (TestNeo4j empty = new TestNeo4j()) {
-            long floorStart = System.nanoTime();
-            double floorTook = floor(empty, rows, organisations, projects);
-            System.out.printf(
-                "floor: the same %,d relationships alone, without properties, ends found by"
-                    + " database id, batches of 25,000: %.1f s = %,.0f rels/s, %.1f× the naive"
-                    + " rate (all the benchmark: %.1f s) [load %s]%n",
-                rows,
-                floorTook,
-                rows / floorTook,
-                rows / floorTook / naive,
-                seconds(floorStart),
-                load());
-          }
+      if (all) {
+        try (TestNeo4j db = new TestNeo4j()) {
+          long start = System.nanoTime();
+          long rels = naiveEmbedded(db, file);
+          double took = seconds(start);
+          System.out.printf(
+              "naive UNWIND/MERGE embedded (tx.execute), batches of %,d: %,d relationships in %.1f"
+                  + " s = %,.0f rels/s, %.1f× naive over Bolt [load %s]%n",
+              NAIVE_BATCH, rels, took, rels / took, rels / took / naive, load());
         }
-        if (!netmapOnly) {
-          try (TestNeo4j empty = new TestNeo4j()) {
-            long sameStart = System.nanoTime();
-            long rels = naive(empty, file, true);
-            double took = seconds(sameStart);
-            System.out.printf(
-                "naive UNWIND/MERGE storing the same facts as netmap (code, programme, sources):"
-                    + " %,d relationships in %.1f s = %,.0f rels/s; netmap is %.1f× that [load %s]%n",
-                rels, took, rels / took, rate / (rels / took), load());
-          }
+      } else {
+        System.out.println(main ? "naive embedded skipped" : "naive way skipped");
+      }
+      double bolt = Double.NaN;
+      if (main || mode.equals("netmap-only")) {
+        try (TestNeo4j db = new TestNeo4j()) {
+          bolt = netmap(db, file, ImportDatabase.of(db.driver()), "over Bolt", batchSize, naive);
         }
-        if (!Boolean.getBoolean("benchmark.reimport") && rows > 200_000) {
-          return;
+      }
+      try (TestNeo4j db = new TestNeo4j()) {
+        double embedded = netmap(db, file, db.embedded(), "embedded", batchSize, naive);
+        if (!Double.isNaN(bolt)) {
+          System.out.printf("netmap embedded is %.1f× netmap over Bolt%n", embedded / bolt);
         }
-        long again = System.nanoTime();
-        WriteSummary second =
-            Importer.prepare(
-                    ImportFormat.PARTICIPATION,
-                    List.of(ImportInput.of(file)),
-                    ImportOptions.defaults().withProgramme("Benchmark"))
-                .write(
-                    db.driver(),
-                    new Importer.Write(
-                        batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
-        System.out.printf(
-            "re-import of the same file: %s (%.1f s) [load %s]%n", second, seconds(again), load());
+        if (Boolean.getBoolean("benchmark.reimport") || rows <= 200_000) {
+          long again = System.nanoTime();
+          WriteSummary second =
+              Importer.prepare(
+                      ImportFormat.PARTICIPATION,
+                      List.of(ImportInput.of(file)),
+                      ImportOptions.defaults().withProgramme("Benchmark"))
+                  .write(
+                      db.embedded(),
+                      new Importer.Write(
+                          batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
+          System.out.printf(
+              "re-import of the same file, embedded: %s (%.1f s) [load %s]%n",
+              second, seconds(again), load());
+        }
+      }
+      if (all) {
+        try (TestNeo4j empty = new TestNeo4j()) {
+          long floorStart = System.nanoTime();
+          double floorTook = floor(empty, rows, organisations, projects);
+          System.out.printf(
+              "floor over Bolt: the same %,d relationships alone, without properties, ends found"
+                  + " by database id, batches of 25,000: %.1f s = %,.0f rels/s, %.1f× the naive"
+                  + " rate (all the benchmark: %.1f s) [load %s]%n",
+              rows,
+              floorTook,
+              rows / floorTook,
+              rows / floorTook / naive,
+              seconds(floorStart),
+              load());
+        }
+      }
+      if (mode.equals("all")) {
+        try (TestNeo4j empty = new TestNeo4j()) {
+          long sameStart = System.nanoTime();
+          long rels = naive(empty, file, true);
+          double took = seconds(sameStart);
+          System.out.printf(
+              "naive UNWIND/MERGE storing the same facts as netmap (code, programme, sources):"
+                  + " %,d relationships in %.1f s = %,.0f rels/s [load %s]%n",
+              rels, took, rels / took, load());
+        }
       }
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /** netmap's import into a fresh database; prints its figures and returns its rate. */
+  private static double netmap(
+      TestNeo4j db, Path file, ImportDatabase target, String how, int batchSize, double naive) {
+    System.gc();
+    try (HeapWatch heap = new HeapWatch()) {
+      System.out.printf("netmap import %s starts [load %s]%n", how, load());
+      long start = System.nanoTime();
+      PreparedImport prepared =
+          Importer.prepare(
+              ImportFormat.PARTICIPATION,
+              List.of(ImportInput.of(file)),
+              ImportOptions.defaults().withProgramme("Benchmark"));
+      double readTook = seconds(start);
+      long write = System.nanoTime();
+      WriteSummary summary =
+          prepared.write(
+              target,
+              new Importer.Write(batchSize, BatchValidator.MAX_PROBLEMS_DEFAULT, false, n -> {}));
+      double writeTook = seconds(write);
+      double total = seconds(start);
+      double rate = summary.relationshipsCreated() / total;
+      System.out.printf(
+          "netmap %s, batches of %,d: read + check %.1f s, write (check against the database,"
+              + " stage, swap) %.1f s; %s [load %s]%n",
+          how, batchSize, readTook, writeTook, summary, load());
+      System.out.printf(
+          "netmap %s: %,d relationships in %.1f s = %,.0f rels/s, %.1f× the naive rate%n",
+          how, summary.relationshipsCreated(), total, rate, rate / naive);
+      System.out.printf(
+          "heap (%s): max %,d MB; peak in use %,d MB, peak in use after a collection %,d MB%n",
+          how,
+          Runtime.getRuntime().maxMemory() >> 20,
+          heap.peakUsed() >> 20,
+          heap.peakLive() >> 20);
+      System.out.printf(
+          "stored: %,d organisations, %,d projects, %,d PARTICIPATES_IN, %,d staged nodes%n",
+          db.count("MATCH (n:Organisation) RETURN count(n)"),
+          db.count("MATCH (n:Project) RETURN count(n)"),
+          db.count("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)"),
+          db.count("MATCH (n:NetmapStaged) RETURN count(n)"));
+      return rate;
     }
   }
 
@@ -301,6 +333,44 @@ public final class ParticipationBenchmark {
     return count;
   }
 
+  /** The naive way inside the process: the same statement through {@code tx.execute}. */
+  static long naiveEmbedded(TestNeo4j db, Path file) throws IOException {
+    String query =
+        """
+        UNWIND $rows AS row
+        MERGE (a:Organisation {id: row.org}) SET a.name = row.orgName
+        MERGE (b:Project {id: row.project}) SET b.name = row.projectName
+        MERGE (a)-[r:PARTICIPATES_IN]->(b) SET r.role = row.role, r.amount = row.amount
+        """;
+    long count = 0;
+    org.neo4j.graphdb.GraphDatabaseService database = db.database();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      List<Map<String, Object>> batch = new ArrayList<>(NAIVE_BATCH);
+      CSVFormat format =
+          CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+      for (CSVRecord record : format.parse(reader)) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("project", record.get(0));
+        row.put("projectName", record.get(1));
+        row.put("org", record.get(2));
+        row.put("orgName", record.get(3));
+        row.put("role", record.get(4));
+        row.put("amount", Double.parseDouble(record.get(5).replace(',', '.')));
+        batch.add(row);
+        if (batch.size() == NAIVE_BATCH) {
+          database.executeTransactionally(query, Map.of("rows", batch));
+          count += batch.size();
+          batch = new ArrayList<>(NAIVE_BATCH);
+        }
+      }
+      if (!batch.isEmpty()) {
+        database.executeTransactionally(query, Map.of("rows", batch));
+        count += batch.size();
+      }
+    }
+    return count;
+  }
+
   private static long write(Session session, String query, List<Map<String, Object>> batch) {
     session.executeWriteWithoutResult(
         tx ->
@@ -311,8 +381,6 @@ public final class ParticipationBenchmark {
                 .consume());
     return batch.size();
   }
-
-  private static final class SkipNaive extends RuntimeException {}
 
   /** The machine's load averages (1, 5, 15 minutes), as the kernel reports them. */
   static String load() {

@@ -16,6 +16,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -29,12 +30,11 @@ public final class TestNeo4j implements AutoCloseable {
   private final String uri;
 
   public TestNeo4j() {
-    Path home;
-    try {
-      home = Files.createTempDirectory("netmap-import-test-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this(temporaryHome());
+  }
+
+  /** A database in the given directory (a Neo4j home, as the app's data directory). */
+  public TestNeo4j(Path home) {
     service =
         new DatabaseManagementServiceBuilder(home)
             .setConfig(BoltConnector.enabled, true)
@@ -59,9 +59,27 @@ public final class TestNeo4j implements AutoCloseable {
     }
   }
 
+  private static Path temporaryHome() {
+    try {
+      return Files.createTempDirectory("netmap-import-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A driver connected over Bolt. */
   public Driver driver() {
     return driver;
+  }
+
+  /** The database itself, for imports through the Java API in this process. */
+  public GraphDatabaseService database() {
+    return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+  }
+
+  /** The database as an import target in this process (Java API, no Bolt). */
+  public ImportDatabase embedded() {
+    return ImportDatabase.of(database());
   }
 
   /** The bolt:// URI of the database. */

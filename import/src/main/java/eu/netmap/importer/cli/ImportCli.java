@@ -1,5 +1,6 @@
 package eu.netmap.importer.cli;
 
+import eu.netmap.importer.ImportDatabase;
 import eu.netmap.importer.ImportException;
 import eu.netmap.importer.ImportFormat;
 import eu.netmap.importer.ImportInput;
@@ -180,6 +181,17 @@ public final class ImportCli implements Callable<Integer> {
     String password;
 
     @Option(
+        names = "--store",
+        paramLabel = "DIR",
+        description = {
+          "Instead of --uri: write straight into the data directory of a stopped netmap (its"
+              + " netmap.data-dir; created if missing), through Neo4j's Java API in this process:"
+              + " offline bulk loading, several times faster than Bolt.",
+          "Fails, writing nothing, while netmap or Neo4j has the directory open."
+        })
+    Path store;
+
+    @Option(
         names = "--dry-run",
         description =
             "Read, check and count what would be created, updated or left unchanged; write nothing.")
@@ -333,6 +345,14 @@ public final class ImportCli implements Callable<Integer> {
               : files().size() == 1 ? files().get(0) : files().size() + " files",
           readSeconds);
 
+      if (connection.store != null) {
+        try (LocalStore store = LocalStore.open(connection.store)) {
+          return write(out, err, prepared, ImportDatabase.of(store.database()), warnings, rows);
+        } catch (LocalStore.LockedException e) {
+          err.println("error: " + e.getMessage());
+          return EXIT_DATABASE;
+        }
+      }
       try (Driver driver = driver()) {
         try {
           driver.verifyConnectivity();
@@ -341,38 +361,48 @@ public final class ImportCli implements Callable<Integer> {
               "error: cannot reach the database at " + connection.uri + ": " + e.getMessage());
           return EXIT_DATABASE;
         }
-        WriteSummary summary;
-        try (ProgressBar bar =
-            progress && rows > PROGRESS_ROWS ? bar("Writing", rows, "rows", 1) : null) {
-          summary =
-              prepared.write(
-                  driver,
-                  new Importer.Write(
-                      connection.batchSize,
-                      connection.maxErrors,
-                      connection.dryRun,
-                      bar == null ? n -> {} : bar::stepTo));
-        } catch (ImportException e) {
-          return invalid(err, e);
-        } catch (Neo4jException e) {
-          err.println(
-              "error: the database refused the import, nothing was written: " + e.getMessage());
-          return EXIT_DATABASE;
-        }
-        List<ImportProblem> later = prepared.warnings();
-        printWarnings(err, later.subList(Math.min(warnings.size(), later.size()), later.size()));
-        out.println(
-            (connection.dryRun ? "Dry run, nothing was written. Would change: " : "Imported: ")
-                + summary);
-        if (connection.dryRun) {
-          return CommandLine.ExitCode.OK;
-        }
-        if (summary.millis() > 0) {
-          out.printf(
-              "%,.0f relationships/s, %,.0f rows/s.%n",
-              prepared.relationships() * 1000.0 / summary.millis(),
-              rows * 1000.0 / summary.millis());
-        }
+        return write(out, err, prepared, ImportDatabase.of(driver), warnings, rows);
+      }
+    }
+
+    private int write(
+        PrintWriter out,
+        PrintWriter err,
+        PreparedImport prepared,
+        ImportDatabase database,
+        List<ImportProblem> warnings,
+        long rows) {
+      boolean progress = !connection.noProgress && System.console() != null;
+      WriteSummary summary;
+      try (ProgressBar bar =
+          progress && rows > PROGRESS_ROWS ? bar("Writing", rows, "rows", 1) : null) {
+        summary =
+            prepared.write(
+                database,
+                new Importer.Write(
+                    connection.batchSize,
+                    connection.maxErrors,
+                    connection.dryRun,
+                    bar == null ? n -> {} : bar::stepTo));
+      } catch (ImportException e) {
+        return invalid(err, e);
+      } catch (Neo4jException | org.neo4j.graphdb.QueryExecutionException e) {
+        err.println(
+            "error: the database refused the import, nothing was written: " + e.getMessage());
+        return EXIT_DATABASE;
+      }
+      List<ImportProblem> later = prepared.warnings();
+      printWarnings(err, later.subList(Math.min(warnings.size(), later.size()), later.size()));
+      out.println(
+          (connection.dryRun ? "Dry run, nothing was written. Would change: " : "Imported: ")
+              + summary);
+      if (connection.dryRun) {
+        return CommandLine.ExitCode.OK;
+      }
+      if (summary.millis() > 0) {
+        out.printf(
+            "%,.0f relationships/s, %,.0f rows/s.%n",
+            prepared.relationships() * 1000.0 / summary.millis(), rows * 1000.0 / summary.millis());
       }
       return CommandLine.ExitCode.OK;
     }
