@@ -4,9 +4,6 @@ import java.lang.reflect.Array;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
@@ -40,8 +37,6 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
     }
   }
 
-  private static final Batch END = new Batch(0);
-
   private final GraphDatabaseService database;
   private final ImportNodes nodes;
   private final long[] counts;
@@ -51,9 +46,7 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
   private final Map<String, Long> created = new HashMap<>();
   private final long[] createdPerLabel = new long[GraphModel.LABELS.size()];
   private final Map<String, RelationshipType> types = new HashMap<>();
-  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
-  private final Thread writer;
-  private volatile Throwable failure;
+  private final WriterThread<Batch> writer;
   private Batch batch;
   private long sent;
 
@@ -71,9 +64,7 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
     this.batchSize = batchSize;
     this.stored = stored;
     this.batch = new Batch(batchSize);
-    this.writer = new Thread(this::writeLoop, "netmap-import-writer");
-    writer.setDaemon(true);
-    writer.start();
+    this.writer = new WriterThread<>(thread -> thread.drain(this::write));
   }
 
   @Override
@@ -85,7 +76,7 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
     }
     batch.add(node, index, -1);
     if (batch.size == batchSize) {
-      submit(batch);
+      writer.submit(batch);
       batch = new Batch(batchSize);
     }
   }
@@ -100,7 +91,7 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
     }
     batch.add(rel, from, to);
     if (batch.size == batchSize) {
-      submit(batch);
+      writer.submit(batch);
       batch = new Batch(batchSize);
     }
   }
@@ -108,17 +99,10 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
   @Override
   public void finish() {
     if (batch.size > 0) {
-      submit(batch);
+      writer.submit(batch);
     }
     batch = new Batch(0);
-    submit(END);
-    try {
-      writer.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while importing", e);
-    }
-    rethrow();
+    writer.finish();
     for (int i = 0; i < createdPerLabel.length; i++) {
       if (createdPerLabel[i] > 0) {
         created.put(GraphModel.LABELS.get(i), createdPerLabel[i]);
@@ -128,18 +112,7 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
 
   @Override
   public void stop() {
-    if (writer.isAlive()) {
-      if (failure == null) {
-        failure = new IllegalStateException("stopped");
-      }
-      queue.clear();
-      queue.offer(END);
-      try {
-        writer.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    writer.stop();
   }
 
   @Override
@@ -182,22 +155,6 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
       relabelled++;
     }
     return relabelled;
-  }
-
-  private void writeLoop() {
-    try {
-      while (true) {
-        Batch next = queue.take();
-        if (next == END || failure != null) {
-          return;
-        }
-        write(next);
-      }
-    } catch (InterruptedException e) {
-      fail(new IllegalStateException("interrupted while importing", e));
-    } catch (RuntimeException | Error e) {
-      fail(e);
-    }
   }
 
   /** Writes one batch in one transaction. */
@@ -302,34 +259,6 @@ final class EmbeddedStager implements Neo4jWriter.StagingSink {
     return (primitive == long.class && element instanceof Long)
         || (primitive == double.class && element instanceof Double)
         || (primitive == boolean.class && element instanceof Boolean);
-  }
-
-  private void submit(Batch next) {
-    try {
-      while (!queue.offer(next, 100, TimeUnit.MILLISECONDS)) {
-        rethrow();
-      }
-      rethrow();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while importing", e);
-    }
-  }
-
-  private void rethrow() {
-    Throwable failed = failure;
-    if (failed instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failed instanceof Error e) {
-      throw e;
-    }
-  }
-
-  private void fail(Throwable e) {
-    if (failure == null) {
-      failure = e;
-    }
   }
 
   /** Records for one transaction: nodes with their number, relationships with their ends'. */

@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
@@ -614,8 +611,6 @@ public final class Neo4jWriter {
 
   private final class Stager implements StagingSink {
 
-    private static final Task END = session -> {};
-
     private final Driver driver;
     private final ImportNodes nodes;
     private final long[] counts;
@@ -629,9 +624,7 @@ public final class Neo4jWriter {
     private final Map<String, List<String>> nodeKinds = new HashMap<>();
     private final Map<String, Long> created = new HashMap<>();
     private final StoredFacts stored = StoredFacts.kept(storedFactsInMemory);
-    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(2);
-    private final Thread writer;
-    private volatile Throwable failure;
+    private final WriterThread<Task> writer;
     private long sent;
 
     Stager(Driver driver, ImportNodes nodes, long[] counts, LongConsumer progress) {
@@ -639,9 +632,13 @@ public final class Neo4jWriter {
       this.nodes = nodes;
       this.counts = counts;
       this.progress = progress;
-      this.writer = new Thread(this::writeLoop, "netmap-import-writer");
-      writer.setDaemon(true);
-      writer.start();
+      this.writer =
+          new WriterThread<>(
+              thread -> {
+                try (Session session = driver.session(Staging.SESSION)) {
+                  thread.drain(task -> task.run(session));
+                }
+              });
     }
 
     @Override
@@ -725,30 +722,12 @@ public final class Neo4jWriter {
         flushRelationships(shape);
       }
       submitNodes();
-      submit(END);
-      try {
-        writer.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while importing", e);
-      }
-      rethrow();
+      writer.finish();
     }
 
     @Override
     public void stop() {
-      if (writer.isAlive()) {
-        if (failure == null) {
-          failure = new IllegalStateException("stopped");
-        }
-        queue.clear();
-        queue.offer(END);
-        try {
-          writer.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
+      writer.stop();
     }
 
     /** Node rows that go into the transaction of the next batch of relationships. */
@@ -788,7 +767,7 @@ public final class Neo4jWriter {
       if (batches.isEmpty()) {
         return;
       }
-      submit(
+      writer.submit(
           session -> {
             long[] written = session.executeWrite(tx -> writeNodes(tx, batches));
             countNodes(batches, written);
@@ -857,7 +836,7 @@ public final class Neo4jWriter {
                   type,
                   shape.inline(2),
                   shape.keys() == null ? "SET r = row[2]" : "");
-      submit(
+      writer.submit(
           session -> {
             long[][] written = new long[1][];
             long n =
@@ -899,50 +878,6 @@ public final class Neo4jWriter {
     private void advance(int rows) {
       sent += rows;
       progress.accept(sent);
-    }
-
-    private void submit(Task task) {
-      try {
-        while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
-          rethrow();
-        }
-        rethrow();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while importing", e);
-      }
-    }
-
-    private void rethrow() {
-      Throwable failed = failure;
-      if (failed instanceof RuntimeException e) {
-        throw e;
-      }
-      if (failed instanceof Error e) {
-        throw e;
-      }
-    }
-
-    private void writeLoop() {
-      try (Session session = driver.session(Staging.SESSION)) {
-        while (true) {
-          Task task = queue.take();
-          if (task == END || failure != null) {
-            return;
-          }
-          task.run(session);
-        }
-      } catch (InterruptedException e) {
-        fail(new IllegalStateException("interrupted while importing", e));
-      } catch (RuntimeException | Error e) {
-        fail(e);
-      }
-    }
-
-    private void fail(Throwable e) {
-      if (failure == null) {
-        failure = e;
-      }
     }
   }
 
