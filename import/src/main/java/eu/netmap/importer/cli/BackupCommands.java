@@ -36,8 +36,8 @@ final class BackupCommands {
     return version == null ? "development" : version;
   }
 
-  /** Where the database is. */
-  static final class Database {
+  /** Where the database is (also the import commands' Bolt options). */
+  static class Database {
     @Option(
         names = "--uri",
         paramLabel = "URI",

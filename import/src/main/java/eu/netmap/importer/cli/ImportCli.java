@@ -28,11 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.Neo4jException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -153,33 +149,8 @@ public final class ImportCli implements Callable<Integer> {
     }
   }
 
-  /** Where the database is and how to write to it. */
-  static final class Connection {
-    @Option(
-        names = "--uri",
-        paramLabel = "URI",
-        defaultValue = "${env:NETMAP_NEO4J_URI:-bolt://127.0.0.1:7687}",
-        description =
-            "Bolt address of the database (default: ${DEFAULT-VALUE}, the app's embedded one).")
-    String uri;
-
-    @Option(
-        names = "--user",
-        paramLabel = "NAME",
-        defaultValue = "${env:NETMAP_NEO4J_USER:-neo4j}",
-        description = "Database user (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(
-        names = "--password",
-        paramLabel = "SECRET",
-        defaultValue = "${env:NETMAP_NEO4J_PASSWORD}",
-        description = {
-          "Database password; also read from NETMAP_NEO4J_PASSWORD.",
-          "Without one, no authentication is sent (the embedded database needs none)."
-        })
-    String password;
-
+  /** Where the database is (Bolt, as for backups, or a stopped app's store) and how to write. */
+  static final class Connection extends BackupCommands.Database {
     @Option(
         names = "--store",
         paramLabel = "DIR",
@@ -353,7 +324,7 @@ public final class ImportCli implements Callable<Integer> {
           return EXIT_DATABASE;
         }
       }
-      try (Driver driver = driver()) {
+      try (Driver driver = connection.driver()) {
         try {
           driver.verifyConnectivity();
         } catch (Neo4jException | IllegalStateException e) {
@@ -405,17 +376,6 @@ public final class ImportCli implements Callable<Integer> {
             prepared.relationships() * 1000.0 / summary.millis(), rows * 1000.0 / summary.millis());
       }
       return CommandLine.ExitCode.OK;
-    }
-
-    private Driver driver() {
-      AuthToken auth =
-          connection.password == null || connection.password.isEmpty()
-              ? AuthTokens.none()
-              : AuthTokens.basic(connection.user, connection.password);
-      return GraphDatabase.driver(
-          connection.uri,
-          auth,
-          Config.builder().withLogging(org.neo4j.driver.Logging.none()).build());
     }
   }
 
@@ -530,24 +490,13 @@ public final class ImportCli implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "graphml",
-      description = {
-        "A GraphML file (Gephi, yEd, NetworkX, igraph). Node data 'name' and 'label' (or"
-            + " 'type'), edge data 'type'; other data become properties.",
-        ""
-      })
-  static final class GraphMl extends ImportCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "GraphML files.")
+  /** GraphML and GEXF: files of one format, and the label of nodes that give none. */
+  abstract static class XmlGraphImport extends ImportCommand {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
     List<Path> files;
 
     @Option(names = "--label", paramLabel = "LABEL", description = "Label of nodes that give none.")
     String label;
-
-    @Override
-    ImportFormat format() {
-      return ImportFormat.GRAPHML;
-    }
 
     @Override
     List<Path> files() {
@@ -561,32 +510,30 @@ public final class ImportCli implements Callable<Integer> {
   }
 
   @Command(
+      name = "graphml",
+      description = {
+        "GraphML files (Gephi, yEd, NetworkX, igraph). Node data 'name' and 'label' (or"
+            + " 'type'), edge data 'type'; other data become properties.",
+        ""
+      })
+  static final class GraphMl extends XmlGraphImport {
+    @Override
+    ImportFormat format() {
+      return ImportFormat.GRAPHML;
+    }
+  }
+
+  @Command(
       name = "gexf",
       description = {
-        "A GEXF file (Gephi). The node label is the name, the attribute 'type' the netmap"
+        "GEXF files (Gephi). The node label is the name, the attribute 'type' the netmap"
             + " label; the edge label or attribute 'type' the relationship type.",
         ""
       })
-  static final class Gexf extends ImportCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "GEXF files.")
-    List<Path> files;
-
-    @Option(names = "--label", paramLabel = "LABEL", description = "Label of nodes that give none.")
-    String label;
-
+  static final class Gexf extends XmlGraphImport {
     @Override
     ImportFormat format() {
       return ImportFormat.GEXF;
-    }
-
-    @Override
-    List<Path> files() {
-      return files;
-    }
-
-    @Override
-    ImportOptions options() throws IOException {
-      return super.options().withDefaultLabel(label);
     }
   }
 
