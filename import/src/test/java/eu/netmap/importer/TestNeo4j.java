@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -28,13 +30,20 @@ public final class TestNeo4j implements AutoCloseable {
   private final DatabaseManagementService service;
   private final Driver driver;
   private final String uri;
+  private final Path temporary;
 
+  /** A database in a temporary directory, deleted again by {@link #close()}. */
   public TestNeo4j() {
-    this(temporaryHome());
+    this(temporaryHome(), true);
   }
 
   /** A database in the given directory (a Neo4j home, as the app's data directory). */
   public TestNeo4j(Path home) {
+    this(home, false);
+  }
+
+  private TestNeo4j(Path home, boolean temporary) {
+    this.temporary = temporary ? home : null;
     service =
         new DatabaseManagementServiceBuilder(home)
             .setConfig(BoltConnector.enabled, true)
@@ -105,5 +114,12 @@ public final class TestNeo4j implements AutoCloseable {
   public void close() {
     driver.close();
     service.shutdown();
+    if (temporary != null) {
+      try (Stream<Path> files = Files.walk(temporary)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }
