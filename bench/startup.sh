@@ -14,7 +14,8 @@
 # and prints the heap after a full GC and whether an OutOfMemoryError was logged.
 #
 # Settings (environment): HTTP_PORT / BOLT_PORT (default 18080 / 17687), WORK, REUSE=1, RUNS,
-# JAVA_OPTS, APP_JAR / IMPORT_JAR. Needs python3, curl, jcmd.
+# JAVA_OPTS, APP_JAR / IMPORT_JAR, EXTRACTED=0 (no extracted start), READS=0 (stop after the
+# starts: no reads, no analytics). Needs python3, curl, jcmd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 participations="${1:-1000000}"
@@ -86,11 +87,13 @@ echo "   store: $(du -sh "$WORK/data" | cut -f1)"
 
 # the jar as built (classes read from jars nested in it), then as Spring Boot's extract mode lays
 # it out (plain jars on the class path: much less class-loading work)
-rm -rf "$WORK/extracted"
-java -Djarmode=tools -jar "$app_jar" extract --destination "$WORK/extracted" >/dev/null
+if [ "${EXTRACTED:-1}" != 0 ]; then
+  rm -rf "$WORK/extracted"
+  java -Djarmode=tools -jar "$app_jar" extract --destination "$WORK/extracted" >/dev/null
+fi
 launches=()
 for i in $(seq 1 "$runs"); do launches+=("jar:$app_jar"); done
-launches+=("extracted:$WORK/extracted/$(basename "$app_jar")")
+[ "${EXTRACTED:-1}" = 0 ] || launches+=("extracted:$WORK/extracted/$(basename "$app_jar")")
 i=0
 for launch in "${launches[@]}"; do
   i=$((i + 1))
@@ -102,6 +105,10 @@ for launch in "${launches[@]}"; do
     "$WORK/app-$i.log" | sed -E 's/^(.{23}).*[a-zA-Z] +: /   \1 /' | cut -c1-160
 done
 
+if [ "${READS:-1}" = 0 ]; then
+  echo "   data left in $WORK"
+  exit 0
+fi
 busiest=$(python3 - "$WORK" <<'PY'
 import csv, sys
 degree = {}

@@ -139,9 +139,23 @@ public class AccountStore implements InitializingBean, DisposableBean {
       throw e;
     }
     db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-    db.executeTransactionally(
-        "CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE");
+    if (!hasUserNameConstraint()) {
+      db.executeTransactionally(
+          "CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE");
+    }
     ensureAdmin();
+  }
+
+  /** Asked through the Java API: no Cypher statement to compile at every start. */
+  private boolean hasUserNameConstraint() {
+    try (Transaction tx = db.beginTx()) {
+      for (var constraint : tx.schema().getConstraints(USER)) {
+        if ("user_name".equals(constraint.getName())) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   @Override

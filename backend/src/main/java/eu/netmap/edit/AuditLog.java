@@ -40,21 +40,34 @@ class AuditLog implements InitializingBean {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+  private static final Map<String, String> SCHEMA =
+      Map.of(
+          "auditentry_id",
+          "CREATE CONSTRAINT auditentry_id IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.id IS UNIQUE",
+          "auditentry_at",
+          "CREATE INDEX auditentry_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at)",
+          "auditentry_reverts",
+          "CREATE INDEX auditentry_reverts IF NOT EXISTS FOR (e:AuditEntry) ON (e.reverts)");
+
   private final Driver driver;
+  private final GraphSetup graphSetup;
 
   /** Takes {@link GraphSetup} so that the database is known to answer before the schema below. */
   AuditLog(Driver driver, GraphSetup graphSetup) {
     this.driver = driver;
+    this.graphSetup = graphSetup;
   }
 
+  /** Creates the indexes that are missing (usually none: the start skips the statements). */
   @Override
   public void afterPropertiesSet() {
     try (Session session = driver.session()) {
-      session.run(
-          "CREATE CONSTRAINT auditentry_id IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.id IS UNIQUE");
-      session.run("CREATE INDEX auditentry_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at)");
-      session.run(
-          "CREATE INDEX auditentry_reverts IF NOT EXISTS FOR (e:AuditEntry) ON (e.reverts)");
+      SCHEMA.forEach(
+          (name, create) -> {
+            if (!graphSetup.existedAtStart(name)) {
+              session.run(create);
+            }
+          });
     }
   }
 

@@ -1,6 +1,11 @@
 package eu.netmap.system;
 
 import eu.netmap.analytics.ViewTooLargeException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,15 +41,59 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * 503 with a stable {@code code} ({@value #VIEW_TOO_LARGE}) for clients to act on, and title and
+   * detail in the language asked for ({@code lang=it|en}, else Accept-Language, else English).
+   */
   @ExceptionHandler(ViewTooLargeException.class)
-  ProblemDetail tooLarge(ViewTooLargeException e) {
+  ProblemDetail tooLarge(ViewTooLargeException e, HttpServletRequest request) {
+    String lang = language(request.getParameter("lang"), request.getHeader("Accept-Language"));
+    Locale locale = Locale.forLanguageTag(lang);
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "eu.netmap.system.Problems", "en".equals(lang) ? Locale.ROOT : locale, NO_FALLBACK);
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    problem.setTitle("View too large for this server's memory");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            new MessageFormat(bundle.getString(VIEW_TOO_LARGE + ".detail"), locale)
+                .format(new Object[] {e.view().key(), e.ties(), e.budgetBytes() / (1024 * 1024)}));
+    problem.setTitle(
+        new MessageFormat(bundle.getString(VIEW_TOO_LARGE + ".title"), locale)
+            .format(new Object[0]));
+    problem.setProperty("code", VIEW_TOO_LARGE);
+    problem.setProperty("lang", lang);
     problem.setProperty("view", e.view().key());
     problem.setProperty("ties", e.ties());
     problem.setProperty("budgetBytes", e.budgetBytes());
     return problem;
+  }
+
+  /** The code of the problem "this view would not fit in the heap analytics may use". */
+  static final String VIEW_TOO_LARGE = "view-too-large";
+
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  /** it or en: the lang parameter when it is one of them, else Accept-Language's best, else en. */
+  static String language(String lang, String acceptLanguage) {
+    if (lang != null) {
+      String asked = lang.strip().toLowerCase(Locale.ROOT);
+      if (asked.equals("it") || asked.equals("en")) {
+        return asked;
+      }
+    }
+    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+      try {
+        String best =
+            Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), List.of("it", "en"));
+        if (best != null) {
+          return best;
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed header: the default
+      }
+    }
+    return "en";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -27,6 +27,7 @@ import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +44,34 @@ class EmbeddedNeo4jConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
   @Bean(destroyMethod = "shutdown")
-  DatabaseManagementService embeddedNeo4j(NetmapProperties properties, DataVersion dataVersion) {
+  DatabaseManagementService embeddedNeo4j(
+      NetmapProperties properties,
+      DataVersion dataVersion,
+      ObjectProvider<EarlyNeo4jStart.Started> early) {
+    EarlyNeo4jStart.Started started = early.getIfAvailable();
+    DatabaseManagementService service = started == null ? null : started.take(properties);
+    if (service == null) {
+      service = start(properties);
+    }
+    // every commit that changed data, whoever made it (the app, the importer CLI or a Bolt client),
+    // makes the caches of derived data and read answers obsolete
+    service.registerTransactionEventListener(
+        GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
+        new TransactionEventListenerAdapter<Object>() {
+          @Override
+          public void afterCommit(TransactionData data, Object state, GraphDatabaseService db) {
+            dataVersion.bump();
+          }
+        });
+    dataVersion.seeAllWrites();
+    return service;
+  }
+
+  /**
+   * Checks the settings, starts the database and sets the Bolt password: on the thread of {@link
+   * EarlyNeo4jStart}, or on Spring's when that is off.
+   */
+  static DatabaseManagementService start(NetmapProperties properties) {
     NetmapProperties.Embedded embedded = properties.neo4j().embedded();
     InetAddress address = resolve(embedded.boltAddress());
     if (!address.isLoopbackAddress() && !embedded.authEnabled()) {
@@ -63,6 +91,7 @@ class EmbeddedNeo4jConfiguration {
     checkPortFree(address, embedded.boltPort());
 
     long start = System.nanoTime();
+    long pageCache = PageCacheSize.of(embedded.pageCache(), home);
     DatabaseManagementService service;
     try {
       service =
@@ -74,6 +103,7 @@ class EmbeddedNeo4jConfiguration {
               // Boot's Netty 4.2 breaks Neo4j 5.26's in-JVM local connector; TCP Bolt is enough.
               .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
               .setConfig(GraphDatabaseSettings.auth_enabled, embedded.authEnabled())
+              .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
               // the database shares the app's heap: one runaway query must not take all of it
               .setConfig(
                   GraphDatabaseSettings.memory_transaction_max_size,
@@ -85,22 +115,12 @@ class EmbeddedNeo4jConfiguration {
     if (embedded.authEnabled()) {
       setPassword(service, embedded);
     }
-    // every commit that changed data, whoever made it (the app, the importer CLI or a Bolt client),
-    // makes the caches of derived data and read answers obsolete
-    service.registerTransactionEventListener(
-        GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
-        new TransactionEventListenerAdapter<Object>() {
-          @Override
-          public void afterCommit(TransactionData data, Object state, GraphDatabaseService db) {
-            dataVersion.bump();
-          }
-        });
-    dataVersion.seeAllWrites();
     log.info(
-        "Embedded Neo4j started in {} ms, data in {}, Bolt on {}",
+        "Embedded Neo4j started in {} ms, data in {}, Bolt on {}, page cache {} MB",
         (System.nanoTime() - start) / 1_000_000,
         home.toAbsolutePath(),
-        boltUri(service, embedded));
+        boltUri(service, embedded),
+        pageCache >> 20);
     return service;
   }
 

@@ -9,10 +9,13 @@ import eu.netmap.importer.NodeRecord;
 import eu.netmap.importer.Staging;
 import eu.netmap.importer.WriteSummary;
 import eu.netmap.importer.seed.SeedReader;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -44,6 +47,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
   private final DataVersion dataVersion;
   private final String uri;
   private volatile boolean ready;
+  private volatile Set<String> schemaAtStart = Set.of();
 
   GraphSetup(
       Driver driver,
@@ -102,20 +106,60 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
     thread.start();
   }
 
+  /**
+   * Creates the constraints and the full-text index that are missing. One {@code SHOW} of what
+   * exists, and a {@code CREATE} only for what does not: each distinct statement costs the database
+   * a parse and a plan, which on a start (nothing compiled yet) adds up (issue 10).
+   */
   private void createSchema() {
     try (Session session = driver.session()) {
+      Set<String> existing = existingSchema(session);
+      schemaAtStart = existing;
+      int created = 0;
       for (String label : GraphModel.LABELS) {
-        session.run(
-            "CREATE CONSTRAINT `%s_id` IF NOT EXISTS FOR (n:`%s`) REQUIRE n.id IS UNIQUE"
-                .formatted(label.toLowerCase(Locale.ROOT), label));
+        String name = label.toLowerCase(Locale.ROOT) + "_id";
+        if (!existing.contains(name)) {
+          session.run(
+              "CREATE CONSTRAINT `%s` IF NOT EXISTS FOR (n:`%s`) REQUIRE n.id IS UNIQUE"
+                  .formatted(name, label));
+          created++;
+        }
       }
-      session.run(
-          "CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.nameEn, n.aliases,"
-                  .formatted(NAME_INDEX, String.join("|", GraphModel.LABELS))
-              + " n.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding',"
-              + " `fulltext.eventually_consistent`: false}}");
-      session.run("CALL db.awaitIndexes(300)");
+      if (!existing.contains(NAME_INDEX)) {
+        session.run(
+            "CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.nameEn,"
+                    .formatted(NAME_INDEX, String.join("|", GraphModel.LABELS))
+                + " n.aliases, n.title] OPTIONS {indexConfig: {`fulltext.analyzer`:"
+                + " 'standard-folding', `fulltext.eventually_consistent`: false}}");
+        created++;
+      }
+      if (created > 0 || !existing.contains(ONLINE)) {
+        session.run("CALL db.awaitIndexes(300)");
+      }
+      if (created > 0) {
+        log.info("Schema: {} constraints and indexes created", created);
+      }
     }
+  }
+
+  /** Marks that every index is online in {@link #existingSchema}. */
+  private static final String ONLINE = " all online";
+
+  /**
+   * The names of the existing indexes and constraints (a uniqueness constraint has an index of the
+   * same name), and {@link #ONLINE} when every index is online.
+   */
+  static Set<String> existingSchema(Session session) {
+    Set<String> names = new HashSet<>();
+    boolean online = true;
+    for (Record r : session.run("SHOW INDEXES YIELD name, state").list()) {
+      names.add(r.get("name").asString());
+      online &= "ONLINE".equals(r.get("state").asString());
+    }
+    if (online) {
+      names.add(ONLINE);
+    }
+    return names;
   }
 
   private void loadSeedUnlessPresent() {
@@ -147,6 +191,14 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
         sources.size() - present,
         sources.size(),
         summary);
+  }
+
+  /**
+   * True when an index or constraint of this name existed when the app started (the other
+   * components' schema can then skip their {@code CREATE … IF NOT EXISTS}).
+   */
+  public boolean existedAtStart(String name) {
+    return schemaAtStart.contains(name);
   }
 
   /** True once the schema exists and the seed (if enabled) is loaded. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * netmap's own settings (the {@code netmap.*} properties).
@@ -34,12 +35,17 @@ public record NetmapProperties(
    * @param boltPort the Bolt port; 0 picks a free one
    * @param username the Bolt user when a password is set
    * @param password the Bolt password; set it to require auth (needed off loopback)
+   * @param pageCache the page cache (off-heap); unset: 1.5 times the stored graph, at least 1 GB,
+   *     at most half of the memory beside the heap
+   * @param earlyStart start the database on a thread of its own while Spring starts the rest
    */
   public record Embedded(
       @DefaultValue("127.0.0.1") String boltAddress,
       @DefaultValue("7687") int boltPort,
       @DefaultValue("neo4j") String username,
-      String password) {
+      String password,
+      DataSize pageCache,
+      @DefaultValue("true") boolean earlyStart) {
 
     /** True when Bolt clients must log in. */
     public boolean authEnabled() {

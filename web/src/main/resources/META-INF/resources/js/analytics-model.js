@@ -113,3 +113,29 @@ export function humanise(key) {
 function isObject(v) {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
+
+/** The view shown when a projection is refused for its size: it is never refused (no projection). */
+export const FALLBACK_VIEW = 'two-mode';
+
+/**
+ * The view to show instead of `view` after an error of the API: `FALLBACK_VIEW` when the server
+ * refused the view for its size (503 with the ProblemDetail code `view-too-large`, as the actors
+ * and regions projections of a large graph are), else null (any other error is shown as it is).
+ */
+export function fallbackView(error, view) {
+  if (!error || error.status !== 503 || error.problem?.code !== 'view-too-large') return null;
+  const refused = error.problem.view ?? view;
+  return refused === FALLBACK_VIEW ? null : FALLBACK_VIEW;
+}
+
+/**
+ * The parameters of the notice that tells which view was refused and how big it was:
+ * {view, ties} with ties formatted in the language ('' when the server did not say).
+ */
+export function tooLargeParams(error, view, lang) {
+  const ties = Number(error?.problem?.ties);
+  return {
+    view: error?.problem?.view ?? view,
+    ties: Number.isFinite(ties) && ties > 0 ? ties.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') : '',
+  };
+}

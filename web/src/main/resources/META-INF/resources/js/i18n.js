@@ -114,6 +114,8 @@ const STRINGS = {
     'analytics.empty': 'Nessun risultato.',
     'analytics.colourCommunities': 'Colora per comunità',
     'analytics.highlightHint': 'Seleziona una riga per evidenziare i nodi nel grafo.',
+    'analytics.tooLarge':
+      'La vista «{view}» è troppo grande per la memoria del server (oltre {ties} legami): è mostrata la vista «{fallback}». Per le viste di attori e regioni di un grafo così grande serve più memoria (README, «Beyond one machine»).',
     'view.actors': 'Attori (organizzazioni × organizzazioni)',
     'view.two-mode': 'Bipartito (attori × collaborazioni)',
     'view.regions': 'Regioni (regione × regione)',
@@ -345,6 +347,8 @@ const STRINGS = {
     'analytics.empty': 'No results.',
     'analytics.colourCommunities': 'Colour by community',
     'analytics.highlightHint': 'Select a row to highlight its nodes in the graph.',
+    'analytics.tooLarge':
+      'The “{view}” view is too large for the server’s memory (over {ties} ties): showing the “{fallback}” view instead. The actors and regions views of a graph this large need more memory (README, “Beyond one machine”).',
     'view.actors': 'Actors (organisation × organisation)',
     'view.two-mode': 'Two-mode (actors × collaborations)',
     'view.regions': 'Regions (region × region)',

@@ -1,7 +1,7 @@
 // Analytics: hubs, brokers, communities and gaps of a chosen view, as tables next to the graph; a
 // row highlights its nodes; communities can colour the graph.
 
-import { cellText, communityOf, humanise, idsInRow, summaryOf, tablesOf } from '../analytics-model.js';
+import { cellText, communityOf, fallbackView, humanise, idsInRow, summaryOf, tablesOf, tooLargeParams } from '../analytics-model.js';
 import { createGraph, endId, mergeGraph, radii, viewDegrees } from '../graph-model.js';
 import { createGraphView } from '../graph-view.js';
 import { displayName, labelName } from '../i18n.js';
@@ -45,6 +45,8 @@ export function mount(root, ctx) {
   const tabList = el('div', { role: 'tablist', class: 'tabs', 'aria-label': t('analytics.title') });
   const panel = el('div', { role: 'tabpanel', class: 'tab-panel', id: 'analytics-panel', tabindex: '0' });
   const graphHost = el('div', { class: 'graph-host analytics-graph', id: 'analytics-graph' });
+  // says when a view was refused for its size and another is shown instead
+  const notice = el('p', { class: 'message warning', id: 'analytics-notice', role: 'status', hidden: '' });
 
   root.append(
     el(
@@ -58,6 +60,7 @@ export function mount(root, ctx) {
         el('label', { for: 'analytics-metric', class: 'group metric-group' }, el('span', {}, t('analytics.metric')), metricSelect),
         el('label', { for: 'colour-communities', class: 'group check' }, colourBox, t('analytics.colourCommunities')),
       ),
+      notice,
       el(
         'div',
         { class: 'analytics-body' },
@@ -118,6 +121,7 @@ export function mount(root, ctx) {
 
   viewSelect.addEventListener('change', async () => {
     session.view = viewSelect.value;
+    notice.hidden = true;
     communities = null;
     highlight = null;
     await loadGraph();
@@ -140,6 +144,22 @@ export function mount(root, ctx) {
     return p;
   }
 
+  /**
+   * After an error: when the server refused the view for its size, shows the fallback view
+   * instead, says so, and returns true; else false.
+   */
+  function fellBack(e) {
+    const next = fallbackView(e, session.view);
+    if (!next || destroyed) return false;
+    const { view: refused, ties } = tooLargeParams(e, session.view, lang);
+    session.view = next;
+    viewSelect.value = next;
+    communities = null;
+    notice.textContent = t('analytics.tooLarge', { view: t(`view.${refused}`), ties, fallback: t(`view.${next}`) });
+    notice.hidden = false;
+    return true;
+  }
+
   let tableToken = 0;
   async function loadTable() {
     const token = ++tableToken;
@@ -157,6 +177,13 @@ export function mount(root, ctx) {
       }
     } catch (e) {
       if (token !== tableToken || destroyed) return;
+      if (fellBack(e)) {
+        done();
+        await loadGraph();
+        loadTable();
+        if (session.colour) loadCommunities();
+        return;
+      }
       clear(panel);
       const message =
         e.status === 404
@@ -173,7 +200,13 @@ export function mount(root, ctx) {
       const json = await api.analytics('communities', { view: session.view });
       if (destroyed) return;
       communities = communityOf(json, new Set(graph.nodes.keys()));
-    } catch {
+    } catch (e) {
+      if (fellBack(e)) {
+        await loadGraph();
+        loadTable();
+        loadCommunities();
+        return;
+      }
       communities = new Map();
     }
     draw();
@@ -311,6 +344,11 @@ export function mount(root, ctx) {
       fitPending = true;
       draw();
     } catch (e) {
+      if (fellBack(e)) {
+        done();
+        await loadGraph();
+        return;
+      }
       graphHost.append(el('p', { class: 'message error' }, t('error.generic', { message: e.message })));
     } finally {
       done();
