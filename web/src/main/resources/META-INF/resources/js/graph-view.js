@@ -9,6 +9,7 @@ import { drawShape, shapePath, styleOf } from './styles.js';
 import { endId } from './graph-model.js';
 import { createSimulation } from './layout.js';
 import { nodeAt } from './hit-test.js';
+import { hairlineWidth } from './view-geometry.js';
 
 /** Above this many nodes the graph is drawn on a canvas. */
 export const CANVAS_THRESHOLD = 1500;
@@ -707,7 +708,7 @@ export function createGraphView(container, options) {
     }
     // many lines on top of each other are drawn fainter, so a dense part shows as a shade, not black
     c.strokeStyle = `rgba(90, 90, 90, ${linkOpacity(lines).toFixed(3)})`;
-    c.lineWidth = 1 / t.k;
+    c.lineWidth = hairlineWidth(t.k, ratio); // hairlines: far cheaper (view-geometry.js)
     c.stroke();
 
     // one path per fill colour: far fewer draw calls than one per node
@@ -741,7 +742,7 @@ export function createGraphView(container, options) {
       c.fill();
       if (outline) {
         c.strokeStyle = '#ffffff';
-        c.lineWidth = 1 / t.k;
+        c.lineWidth = hairlineWidth(t.k, ratio);
         c.stroke();
       }
     }
