@@ -9,7 +9,7 @@ import { drawShape, shapePath, styleOf } from './styles.js';
 import { endId } from './graph-model.js';
 import { createSimulation } from './layout.js';
 import { nodeAt } from './hit-test.js';
-import { hairlineWidth } from './view-geometry.js';
+import { fitBox, hairlineWidth } from './view-geometry.js';
 
 /** Above this many nodes the graph is drawn on a canvas. */
 export const CANVAS_THRESHOLD = 1500;
@@ -892,13 +892,16 @@ export function createGraphView(container, options) {
 
   // --- view
 
-  /** Zooms so every node (or the given ids) fits, with a margin. */
+  /**
+   * Zooms so every node (or the given ids) fits, with a margin; a big graph fits its bulk, without
+   * the few nodes farthest out (fitBox).
+   */
   function fit(ids = null, duration = 500, maxScale = 2.5) {
     const list = state.nodes.filter((d) => !ids || ids.has(d.id));
-    if (!list.length) return;
-    const [minX, maxX] = d3.extent(list, (d) => d.x);
-    const [minY, maxY] = d3.extent(list, (d) => d.y);
-    const pad = 60;
+    const box = fitBox(list);
+    if (!box) return;
+    const { minX, maxX, minY, maxY } = box;
+    const pad = state.mode === 'canvas' ? 24 : 60;
     const k = Math.min(maxScale, (width - pad * 2) / Math.max(1, maxX - minX), (height - pad * 2) / Math.max(1, maxY - minY));
     const t = d3.zoomIdentity
       .translate(width / 2, height / 2)
