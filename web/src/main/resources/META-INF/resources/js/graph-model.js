@@ -10,6 +10,9 @@ export const MAX_NEIGHBOURS = 1000;
 /** Labels of collaborations, the ones actors take part in. */
 export const COLLABORATIONS = new Set(['Network', 'Project']);
 
+/** The properties of a link not read yet (see completeNode). */
+const NO_PROPERTIES = Object.freeze({});
+
 /** The stable key of a link: two links with the same ends and type are one fact. */
 export function linkKey(link) {
   return `${endId(link.source)}|${link.type}|${endId(link.target)}`;
@@ -90,7 +93,8 @@ export function mergeGraph(graph, json, { centre = null, limit = PAGE, partial =
         source: link.source,
         target: link.target,
         type: link.type,
-        properties: link.properties ?? {},
+        // the compact graph's hundreds of thousands of links share one empty, frozen object
+        properties: link.properties ?? (partial ? NO_PROPERTIES : {}),
       };
       if (partial) added.partial = true;
       graph.links.set(key, added);
@@ -309,7 +313,8 @@ export function applyFilters(graph, filters = noFilters()) {
       !filters.hiddenTypes.has(l.type) && keep.has(endId(l.source)) && keep.has(endId(l.target)),
   );
   const before = viewDegrees(links);
-  const after = viewDegrees(visibleLinks);
+  // the filters let every link through (the common case): the degrees are the same
+  const after = visibleLinks.length === links.length ? before : viewDegrees(visibleLinks);
   const nodes = all.filter(
     (n) => keep.has(n.id) && (after.get(n.id) || !before.get(n.id) || graph.roots.has(n.id)),
   );
