@@ -901,7 +901,7 @@ export function createGraphView(container, options) {
     const box = fitBox(list);
     if (!box) return;
     const { minX, maxX, minY, maxY } = box;
-    const pad = state.mode === 'canvas' ? 24 : 60;
+    const pad = state.mode === 'canvas' ? 32 : 60;
     const k = Math.min(maxScale, (width - pad * 2) / Math.max(1, maxX - minX), (height - pad * 2) / Math.max(1, maxY - minY));
     const t = d3.zoomIdentity
       .translate(width / 2, height / 2)

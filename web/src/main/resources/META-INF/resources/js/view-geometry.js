@@ -24,7 +24,7 @@ export function hairlineWidth(k, ratio = 1) {
  * @param points [{x, y}]; nodes without a position are skipped
  * @returns {minX, maxX, minY, maxY}, or null when no node has a position
  */
-export function fitBox(points, { trim = 0.01, least = 200 } = {}) {
+export function fitBox(points, { trim = 0.005, least = 200 } = {}) {
   const xs = [];
   const ys = [];
   for (const p of points) {
