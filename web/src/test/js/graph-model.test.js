@@ -242,3 +242,51 @@ test('views start without Source nodes, which link to nothing', () => {
   assert.ok(!ids(m.applyFilters(g, m.defaultFilters())).includes('src-a'));
   assert.ok(ids(m.applyFilters(g, m.noFilters())).includes('src-a'));
 });
+
+/** The compact whole graph (/api/graph?compact=true): periods only, links without properties. */
+function compactGraph(ids, centre) {
+  return {
+    nodes: [{ id: centre, label: 'Network', name: centre.toUpperCase(), properties: { period: '2007-2013' } }, ...ids.map((id) => ({ id, label: 'Organisation', name: id.toUpperCase(), properties: {} }))],
+    links: ids.map((id) => ({ source: id, target: centre, type: 'MEMBER_OF' })),
+    total: ids.length + 1,
+    truncated: false,
+  };
+}
+
+test('the compact whole graph marks what it adds partial and keeps what was in view', () => {
+  const g = m.createGraph();
+  m.mergeGraph(g, neighbourhood('esfconet', ['toscana']), { centre: 'esfconet', limit: 25 });
+  m.mergeGraph(g, compactGraph(['toscana', 'vlaanderen'], 'esfconet'), { partial: true });
+  // known before: its properties and its link's stay
+  assert.deepEqual(g.nodes.get('toscana').properties, { sources: ['src-a'] });
+  assert.ok(!g.nodes.get('toscana').partial);
+  assert.equal(g.links.get('toscana|MEMBER_OF|esfconet').properties.role, 'partner');
+  // new: partial, but with what filters read
+  assert.ok(g.nodes.get('vlaanderen').partial);
+  assert.ok(g.links.get('vlaanderen|MEMBER_OF|esfconet').partial);
+  assert.deepEqual(m.periodsInView(g), []);
+  assert.ok(m.isPartial(g, 'vlaanderen'));
+  assert.ok(m.isPartial(g, 'esfconet'), 'one of its links lacks properties');
+  assert.ok(!m.isPartial(g, 'toscana'));
+});
+
+test('a partial node is completed from its details and neighbourhood, adding nothing', () => {
+  const g = m.createGraph();
+  m.mergeGraph(g, compactGraph(['toscana', 'vlaanderen', 'berlin'], 'esfconet'), { partial: true });
+  assert.deepEqual(m.periodsInView(g), ['2007-2013']);
+  assert.equal(m.relationsOf(g, 'esfconet')[0].role, null);
+  // the neighbourhood is capped: berlin's link is not in it
+  const around = neighbourhood('esfconet', ['toscana', 'vlaanderen', 'lazio'], { total: 4 });
+  m.completeNode(g, 'esfconet', { properties: { period: '2007-2013', scope: 'international' } }, around);
+  assert.equal(g.nodes.size, 4);
+  assert.equal(g.links.size, 3);
+  assert.deepEqual(g.nodes.get('esfconet').properties, { period: '2007-2013', scope: 'international' });
+  const roles = Object.fromEntries(m.relationsOf(g, 'esfconet').map((r) => [r.other.id, r.role]));
+  assert.deepEqual(roles, { berlin: null, toscana: 'partner', vlaanderen: 'partner' });
+  assert.ok(!m.isPartial(g, 'esfconet'), 'asked once, even for the link beyond the cap');
+  // its neighbours' own properties are still to be read
+  assert.ok(m.isPartial(g, 'toscana'));
+  // a later neighbourhood fills in a link's properties
+  m.mergeGraph(g, neighbourhood('toscana', ['esfconet']), { centre: 'toscana', limit: 25 });
+  assert.ok(!g.nodes.get('toscana').partial);
+});

@@ -56,11 +56,16 @@ class ExploreController {
         .orElseThrow(() -> unknown(id));
   }
 
-  /** The whole graph, capped. */
+  /**
+   * The whole graph, capped; {@code compact=true} leaves out the properties but a node's period
+   * (what drawing a big graph needs).
+   */
   @GetMapping("/graph")
-  GraphJson graph(@RequestParam(defaultValue = "" + GRAPH_LIMIT_DEFAULT) int limit) {
+  GraphJson graph(
+      @RequestParam(defaultValue = "" + GRAPH_LIMIT_DEFAULT) int limit,
+      @RequestParam(defaultValue = "false") boolean compact) {
     BadRequestException.checkRange("limit", limit, 1, GRAPH_LIMIT_MAX);
-    return repository.graph(limit);
+    return repository.graph(limit, compact);
   }
 
   /** Node counts by label and relationship counts by type. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,33 +202,93 @@ class ExploreRepository {
 
   private record Shown(List<Node> nodes, long total) {}
 
-  /** The graph, best-connected nodes first, capped at {@code limit} nodes. */
-  GraphJson graph(int limit) {
+  /**
+   * The graph, best-connected nodes first, capped at {@code limit} nodes, with the links among
+   * them. Compact: each node with its id, label, name, English name and programme period only, and
+   * links without properties (what drawing and filtering a big graph needs; the details panel reads
+   * the rest per node).
+   */
+  GraphJson graph(int limit, boolean compact) {
     long total =
         client
             .query("MATCH (n:" + GraphMapping.MODEL_LABELS + ") RETURN count(n) AS total")
             .fetchAs(Long.class)
             .one()
             .orElse(0L);
-    List<Node> nodes =
-        new ArrayList<>(
+    // One query: the top $limit nodes by degree (ORDER BY with LIMIT keeps only the best while it
+    // reads; COUNT { (n)--() } reads the degree the store keeps per node), each with its outgoing
+    // relationships to nodes of the model, whose other ends are checked against the chosen nodes
+    // here (ids are unique across the model's labels). Only the fields asked for cross Bolt: no
+    // whole nodes and no relationship properties in the compact form.
+    String node =
+        compact
+            ? "n.id AS id, labels(n) AS labels, n.name AS name, n.nameEn AS nameEn,"
+                + " n.title AS title, n.period AS period"
+            : "n";
+    String other = "(m:" + GraphMapping.MODEL_LABELS + ")";
+    String out =
+        compact
+            ? "[(n)-[r]->" + other + " | [type(r), m.id]]"
+            : "[(n)-[r]->" + other + " | [m.id, r]]";
+    List<Chosen> chosen =
+        List.copyOf(
             client
                 .query(
                     "MATCH (n:"
                         + GraphMapping.MODEL_LABELS
-                        + """
-                        )
-                    WITH n, COUNT { (n)--() } AS degree
-                    ORDER BY degree DESC, n.id
-                    LIMIT $limit
-                    RETURN n
-                    """)
+                        + ") WITH n, COUNT { (n)--() } AS degree ORDER BY degree DESC, n.id"
+                        + " LIMIT $limit RETURN "
+                        + node
+                        + ", "
+                        + out
+                        + " AS out")
                 .bind(limit)
                 .to("limit")
-                .fetchAs(Node.class)
-                .mappedBy((types, record) -> record.get("n").asNode())
+                .fetchAs(Chosen.class)
+                .mappedBy(
+                    (types, record) ->
+                        new Chosen(
+                            compact
+                                ? compactNode(record)
+                                : GraphMapping.node(record.get("n").asNode()),
+                            record.get("out").asList(v -> v)))
                 .all());
-    return graph(nodes, total, total > nodes.size());
+    // the ids as the nodes hold them: each link's ends are these strings, not copies
+    Map<String, String> ids = new HashMap<>(chosen.size() * 2);
+    chosen.forEach(c -> ids.put(c.node().id(), c.node().id()));
+    List<GraphNode> nodes = new ArrayList<>(chosen.size());
+    List<GraphLink> links = new ArrayList<>();
+    for (Chosen c : chosen) {
+      nodes.add(c.node());
+      for (Value link : c.out()) {
+        String target = ids.get(link.get(compact ? 1 : 0).asString(null));
+        if (target == null) {
+          continue;
+        }
+        links.add(
+            compact
+                ? new GraphLink(c.node().id(), target, link.get(0).asString(), null)
+                : GraphMapping.link(link.get(1).asRelationship(), c.node().id(), target));
+      }
+    }
+    return new GraphJson(nodes, links, Math.max(total, nodes.size()), total > nodes.size());
+  }
+
+  private record Chosen(GraphNode node, List<Value> out) {}
+
+  /** A node of the compact graph: what drawing and the filters read. */
+  private static GraphNode compactNode(org.neo4j.driver.Record record) {
+    String name = record.get("name").asString(null);
+    if (name == null) {
+      name = record.get("title").asString(null);
+    }
+    Value period = record.get("period");
+    return new GraphNode(
+        record.get("id").asString(null),
+        GraphMapping.label(record.get("labels").asList(Value::asString)),
+        name,
+        record.get("nameEn").asString(null),
+        period.isNull() ? Map.of() : Map.of("period", period.asObject()));
   }
 
   private GraphJson graph(List<Node> nodes, long total, boolean truncated) {

@@ -225,6 +225,85 @@ class ExploreApiTests extends EmbeddedNeo4jTest {
     }
   }
 
+  @Test
+  void shouldKeepTheFullGraphAndGiveACompactOneWithTheSameNodesAndLinks() {
+    JsonNode full = api.get("/api/graph?limit=100000").json();
+    JsonNode compact = api.get("/api/graph?limit=100000&compact=true").json();
+    assertThat(ids(compact.path("nodes"))).isEqualTo(ids(full.path("nodes")));
+    assertThat(linkKeys(compact.path("links")))
+        .containsExactlyInAnyOrderElementsOf(linkKeys(full.path("links")));
+    assertThat(compact.path("total").asLong()).isEqualTo(full.path("total").asLong());
+    assertThat(compact.path("truncated").asBoolean()).isFalse();
+
+    // the full form: every property, on nodes and links (the sources page reads them)
+    JsonNode esfconet = byId(full.path("nodes"), "esfconet");
+    assertThat(esfconet.path("nameEn").asString()).isEqualTo("ESF Cooperation Network");
+    assertThat(esfconet.path("properties").path("scope").asString()).isEqualTo("international");
+    assertThat(esfconet.path("properties").path("sources").get(0).asString())
+        .isEqualTo("src-tecnostruttura-2011");
+    assertThat(secretariat(full).path("properties").path("role").asString())
+        .isEqualTo("secretariat");
+
+    // the compact form: names, label and period only, links without properties
+    JsonNode small = byId(compact.path("nodes"), "esfconet");
+    assertThat(small.path("label").asString()).isEqualTo("Network");
+    assertThat(small.path("name").asString()).isEqualTo("ESFCoNet");
+    assertThat(small.path("nameEn").asString()).isEqualTo("ESF Cooperation Network");
+    assertThat(small.path("properties").propertyNames()).containsExactly("period");
+    assertThat(small.path("properties").path("period").asString()).isEqualTo("2007-2013");
+    for (JsonNode node : compact.path("nodes")) {
+      assertThat(node.path("properties").propertyNames()).isSubsetOf("period");
+    }
+    for (JsonNode link : compact.path("links")) {
+      assertThat(link.has("properties")).as(link.toString()).isFalse();
+    }
+    assertThat(secretariat(compact).path("type").asString()).isEqualTo("MEMBER_OF");
+
+    // capped: the best-connected nodes, the same in both forms, and only links among them
+    JsonNode capped = api.get("/api/graph?limit=10&compact=true").json();
+    assertThat(ids(capped.path("nodes")))
+        .isEqualTo(ids(api.get("/api/graph?limit=10").json().path("nodes")));
+    assertThat(capped.path("truncated").asBoolean()).isTrue();
+    assertThat(capped.path("links")).isNotEmpty();
+    for (JsonNode link : capped.path("links")) {
+      assertThat(ids(capped.path("nodes")))
+          .contains(link.path("source").asString(), link.path("target").asString());
+    }
+    assertThat(api.get("/api/graph?limit=10&compact=maybe").status()).isEqualTo(400);
+  }
+
+  private static JsonNode secretariat(JsonNode graph) {
+    for (JsonNode link : graph.path("links")) {
+      if (link.path("source").asString().equals("provincia-autonoma-di-trento")
+          && link.path("target").asString().equals("esfconet")) {
+        return link;
+      }
+    }
+    throw new AssertionError("no link from provincia-autonoma-di-trento to esfconet");
+  }
+
+  private static JsonNode byId(JsonNode nodes, String id) {
+    for (JsonNode node : nodes) {
+      if (node.path("id").asString().equals(id)) {
+        return node;
+      }
+    }
+    throw new AssertionError("no node " + id);
+  }
+
+  private static List<String> linkKeys(JsonNode links) {
+    List<String> keys = new ArrayList<>();
+    links.forEach(
+        l ->
+            keys.add(
+                l.path("source").asString()
+                    + "|"
+                    + l.path("type").asString()
+                    + "|"
+                    + l.path("target").asString()));
+    return keys;
+  }
+
   private static List<String> ids(JsonNode array) {
     List<String> ids = new ArrayList<>();
     array.forEach(n -> ids.add(n.path("id").asString()));

@@ -122,6 +122,31 @@ class BrowserTests extends EmbeddedNeo4jTest {
   }
 
   @Test
+  void shouldShowTheFullDetailsOfANodeFromTheCompactWholeGraph() {
+    browser.open("/#/explore");
+    browser.script(
+        "const s = document.querySelector('#whole-limit'); s.value = '500';"
+            + " s.dispatchEvent(new Event('change'))");
+    browser.driver().findElement(By.id("whole")).click();
+    browser.present(By.cssSelector("g.node[data-id=esfconet]"));
+    browser.graphAtRest();
+    // ESFCoNet expands on click; Toscana, chosen from its relations, is only selected: its
+    // properties and the roles of its other links come from the API, not from the compact graph
+    browser.driver().findElement(By.cssSelector("g.node[data-id=esfconet]")).click();
+    browser.textIn(By.id("details-heading"), "ESFCoNet");
+    browser.visible(By.cssSelector("#details a.node-link[data-id=toscana]")).click();
+    browser.textIn(By.id("details-heading"), "Toscana");
+    browser.until(d -> browser.visible(By.id("details")).getText().contains("ITI1"));
+    browser.until(
+        d ->
+            !d.findElements(
+                    By.xpath(
+                        "//aside[@id='details']//li[a[@data-id='fare-rete-per-l-inclusione-sociale']]"
+                            + "/span[@class='role']"))
+                .isEmpty());
+  }
+
+  @Test
   void shouldSwitchLanguage() {
     browser.open("/#/explore?node=esfconet");
     browser.textIn(By.id("details-heading"), "ESFCoNet");

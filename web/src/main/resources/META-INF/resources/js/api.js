@@ -89,6 +89,8 @@ export const api = {
   node: (id, options) => getJson(`/api/nodes/${q(id)}`, options),
   neighbours: (id, limit, options) => getJson(`/api/nodes/${q(id)}/neighbours?limit=${limit}`, options),
   graph: (limit, options) => getJson(`/api/graph?limit=${limit}`, options),
+  /** The graph for drawing: compact (no properties but a node's period; see README). */
+  wholeGraph: (limit, options) => getJson(`/api/graph?limit=${limit}&compact=true`, options),
   stats: (options) => getJson('/api/stats', options),
   analyticsGraph: (view, limit, options) => getJson(`/api/analytics/graph?view=${q(view)}&limit=${limit}`, options),
   scores: (view, metric, options) => getJson(`/api/analytics/scores?view=${q(view)}&metric=${q(metric)}`, options),

@@ -10,6 +10,9 @@ export const MAX_NEIGHBOURS = 1000;
 /** Labels of collaborations, the ones actors take part in. */
 export const COLLABORATIONS = new Set(['Network', 'Project']);
 
+/** The properties of a link not read yet (see completeNode). */
+const NO_PROPERTIES = Object.freeze({});
+
 /** The stable key of a link: two links with the same ends and type are one fact. */
 export function linkKey(link) {
   return `${endId(link.source)}|${link.type}|${endId(link.target)}`;
@@ -33,10 +36,12 @@ export function createGraph() {
  * @param graph the graph, changed in place
  * @param json {nodes, links, total, truncated}
  * @param options centre: the id whose neighbourhood this is (omit for a whole-graph load);
- *   limit: the neighbour limit the request used
+ *   limit: the neighbour limit the request used; partial: the JSON is the compact whole graph
+ *   (/api/graph?compact=true): its nodes and links lack most properties, so it leaves the
+ *   properties of what is in view alone and marks what it adds `partial` (see completeNode)
  * @returns the ids of the nodes that were not in view before
  */
-export function mergeGraph(graph, json, { centre = null, limit = PAGE } = {}) {
+export function mergeGraph(graph, json, { centre = null, limit = PAGE, partial = false } = {}) {
   const added = [];
   const anchor = centre ? graph.nodes.get(centre) : null;
   const newcomers = json.nodes.filter((n) => !graph.nodes.has(n.id));
@@ -47,7 +52,10 @@ export function mergeGraph(graph, json, { centre = null, limit = PAGE } = {}) {
       existing.name = data.name;
       existing.nameEn = data.nameEn;
       existing.label = data.label;
-      existing.properties = data.properties ?? existing.properties ?? {};
+      if (!partial) {
+        existing.properties = data.properties ?? existing.properties ?? {};
+        existing.partial = false;
+      }
       continue;
     }
     const node = {
@@ -59,6 +67,7 @@ export function mergeGraph(graph, json, { centre = null, limit = PAGE } = {}) {
       // not laid out yet: the view gives the layout energy for it
       unsettled: true,
     };
+    if (partial) node.partial = true;
     if (anchor && anchor.x !== undefined && data.id !== centre) {
       const angle = (2 * Math.PI * index) / Math.max(1, newcomers.length);
       const radius = 30 + 2 * Math.sqrt(newcomers.length);
@@ -71,14 +80,24 @@ export function mergeGraph(graph, json, { centre = null, limit = PAGE } = {}) {
   }
   for (const link of json.links) {
     const key = linkKey(link);
-    if (!graph.links.has(key) && graph.nodes.has(link.source) && graph.nodes.has(link.target)) {
-      graph.links.set(key, {
+    const existing = graph.links.get(key);
+    if (existing) {
+      // a link first seen in the compact graph gets its properties when they come
+      if (existing.partial && !partial) {
+        existing.properties = link.properties ?? {};
+        existing.partial = false;
+      }
+    } else if (graph.nodes.has(link.source) && graph.nodes.has(link.target)) {
+      const added = {
         key,
         source: link.source,
         target: link.target,
         type: link.type,
-        properties: link.properties ?? {},
-      });
+        // the compact graph's hundreds of thousands of links share one empty, frozen object
+        properties: link.properties ?? (partial ? NO_PROPERTIES : {}),
+      };
+      if (partial) added.partial = true;
+      graph.links.set(key, added);
     }
   }
   if (centre) {
@@ -89,6 +108,41 @@ export function mergeGraph(graph, json, { centre = null, limit = PAGE } = {}) {
     graph.expanded.set(centre, { limit, shown, total });
   }
   return added;
+}
+
+/**
+ * Whether a node came with the compact whole graph and lacks properties, its own or those of its
+ * links in view (roles, dates, sources): the details panel then reads them (completeNode).
+ */
+export function isPartial(graph, id) {
+  if (graph.nodes.get(id)?.partial) return true;
+  for (const l of graph.links.values()) {
+    if (l.partial && (endId(l.source) === id || endId(l.target) === id)) return true;
+  }
+  return false;
+}
+
+/**
+ * Fills in what the compact graph left out about one node: its properties from its details
+ * (/api/nodes/{id}) and the properties of its links in view from its neighbourhood
+ * (/api/nodes/{id}/neighbours). Adds no node and no link. Links the neighbourhood does not hold
+ * (beyond its cap) keep empty properties and are no longer partial, so this is asked once.
+ */
+export function completeNode(graph, id, details, neighbourhood) {
+  const node = graph.nodes.get(id);
+  if (!node) return;
+  if (details) {
+    node.properties = details.properties ?? {};
+    node.partial = false;
+  }
+  if (neighbourhood) {
+    const byKey = new Map(neighbourhood.links.map((l) => [linkKey(l), l]));
+    for (const l of graph.links.values()) {
+      if (!l.partial || (endId(l.source) !== id && endId(l.target) !== id)) continue;
+      l.properties = byKey.get(l.key)?.properties ?? {};
+      l.partial = false;
+    }
+  }
 }
 
 /** Adds a single node (a search result chosen before its neighbourhood arrives). */
@@ -259,7 +313,8 @@ export function applyFilters(graph, filters = noFilters()) {
       !filters.hiddenTypes.has(l.type) && keep.has(endId(l.source)) && keep.has(endId(l.target)),
   );
   const before = viewDegrees(links);
-  const after = viewDegrees(visibleLinks);
+  // the filters let every link through (the common case): the degrees are the same
+  const after = visibleLinks.length === links.length ? before : viewDegrees(visibleLinks);
   const nodes = all.filter(
     (n) => keep.has(n.id) && (after.get(n.id) || !before.get(n.id) || graph.roots.has(n.id)),
   );

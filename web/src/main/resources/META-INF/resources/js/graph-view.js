@@ -9,6 +9,7 @@ import { drawShape, shapePath, styleOf } from './styles.js';
 import { endId } from './graph-model.js';
 import { createSimulation } from './layout.js';
 import { nodeAt } from './hit-test.js';
+import { fitBox, hairlineWidth } from './view-geometry.js';
 
 /** Above this many nodes the graph is drawn on a canvas. */
 export const CANVAS_THRESHOLD = 1500;
@@ -707,7 +708,7 @@ export function createGraphView(container, options) {
     }
     // many lines on top of each other are drawn fainter, so a dense part shows as a shade, not black
     c.strokeStyle = `rgba(90, 90, 90, ${linkOpacity(lines).toFixed(3)})`;
-    c.lineWidth = 1 / t.k;
+    c.lineWidth = hairlineWidth(t.k, ratio); // hairlines: far cheaper (view-geometry.js)
     c.stroke();
 
     // one path per fill colour: far fewer draw calls than one per node
@@ -741,7 +742,7 @@ export function createGraphView(container, options) {
       c.fill();
       if (outline) {
         c.strokeStyle = '#ffffff';
-        c.lineWidth = 1 / t.k;
+        c.lineWidth = hairlineWidth(t.k, ratio);
         c.stroke();
       }
     }
@@ -891,13 +892,16 @@ export function createGraphView(container, options) {
 
   // --- view
 
-  /** Zooms so every node (or the given ids) fits, with a margin. */
+  /**
+   * Zooms so every node (or the given ids) fits, with a margin; a big graph fits its bulk, without
+   * the few nodes farthest out (fitBox).
+   */
   function fit(ids = null, duration = 500, maxScale = 2.5) {
     const list = state.nodes.filter((d) => !ids || ids.has(d.id));
-    if (!list.length) return;
-    const [minX, maxX] = d3.extent(list, (d) => d.x);
-    const [minY, maxY] = d3.extent(list, (d) => d.y);
-    const pad = 60;
+    const box = fitBox(list);
+    if (!box) return;
+    const { minX, maxX, minY, maxY } = box;
+    const pad = state.mode === 'canvas' ? 32 : 60;
     const k = Math.min(maxScale, (width - pad * 2) / Math.max(1, maxX - minX), (height - pad * 2) / Math.max(1, maxY - minY));
     const t = d3.zoomIdentity
       .translate(width / 2, height / 2)

@@ -44,19 +44,28 @@ export function shapePath(label, r) {
 
 const unitShapes = new Map();
 
-/** The commands that draw a label's shape at radius 1, recorded once. */
+/**
+ * The commands that draw a label's shape at radius 1, recorded once. A closePath becomes a line
+ * back to where the outline began: the same shape, but Chromium's closePath costs time in
+ * proportion to the path so far, and a canvas adds thousands of shapes to one path (20,000
+ * triangles took seconds).
+ */
 function unitShape(label) {
   let commands = unitShapes.get(label);
   if (!commands) {
     commands = [];
+    let start = [0, 0];
     globalThis.d3
       .symbol(symbolType(styleOf(label).shape), Math.PI)
       .context({
-        moveTo: (a, b) => commands.push(['M', a, b]),
+        moveTo: (a, b) => {
+          start = [a, b];
+          commands.push(['M', a, b]);
+        },
         lineTo: (a, b) => commands.push(['L', a, b]),
         arc: (a, b, radius) => commands.push(['A', a, b, radius]),
         rect: (a, b, w, h) => commands.push(['R', a, b, w, h]),
-        closePath: () => commands.push(['Z']),
+        closePath: () => commands.push(['L', ...start]),
       })();
     unitShapes.set(label, commands);
   }
@@ -72,7 +81,6 @@ export function drawShape(context, label, x, y, r) {
       context.moveTo(x + (c[1] + c[3]) * r, y + c[2] * r);
       context.arc(x + c[1] * r, y + c[2] * r, c[3] * r, 0, 2 * Math.PI);
     } else if (c[0] === 'R') context.rect(x + c[1] * r, y + c[2] * r, c[3] * r, c[4] * r);
-    else context.closePath();
   }
 }
 

@@ -6,12 +6,15 @@ import {
   PAGE,
   addNode,
   applyFilters,
+  completeNode,
   createGraph,
   defaultFilters,
   endId,
   hideNode,
+  isPartial,
   kindsInView,
   mergeGraph,
+  MAX_NEIGHBOURS,
   moreStubs,
   nextLimit,
   periodsInView,
@@ -269,10 +272,11 @@ export function mount(root, ctx) {
 
   async function loadWhole(limit) {
     await run(t('loading'), async () => {
-      const json = await api.graph(limit);
+      // compact: what drawing needs; the details panel reads the rest of a node it shows
+      const json = await api.wholeGraph(limit);
       if (destroyed) return;
       session.history.push(session.graph);
-      mergeGraph(session.graph, json);
+      mergeGraph(session.graph, json, { partial: true });
       session.graph.whole = limit;
       fitOnRest = true;
       refresh();
@@ -424,6 +428,8 @@ export function mount(root, ctx) {
       return;
     }
     const node = graph.nodes.get(id);
+    // a node of the compact whole graph: read its properties and its links' first, then show them
+    if (isPartial(graph, id)) completeDetails(id, token);
     const name = displayName(node, lang);
     const other = lang === 'en' ? node.name : node.nameEn;
     const e = graph.expanded.get(id);
@@ -547,6 +553,18 @@ export function mount(root, ctx) {
       await fillSourceTitles(token);
     } catch (err) {
       if (token === detailsToken) degreeSlot.textContent = t('error.generic', { message: err.message });
+    }
+  }
+
+  /** Reads what the compact graph left out about a node, then shows its details again. */
+  async function completeDetails(id, token) {
+    try {
+      const [full, around] = await Promise.all([api.node(id), api.neighbours(id, MAX_NEIGHBOURS)]);
+      if (destroyed) return;
+      completeNode(session.graph, id, full, around);
+      if (token === detailsToken && session.selected === id) renderDetails();
+    } catch (e) {
+      if (token === detailsToken) showStatus(t('error.generic', { message: e.message }), true);
     }
   }
 
@@ -702,7 +720,7 @@ export function mount(root, ctx) {
     await run(t('loading'), async () => {
       for (const step of restorePlan(state)) {
         if (step.kind === 'graph') {
-          mergeGraph(graph, await api.graph(step.limit));
+          mergeGraph(graph, await api.wholeGraph(step.limit), { partial: true });
           graph.whole = step.limit;
         } else if (step.kind === 'neighbours') {
           mergeGraph(graph, await api.neighbours(step.id, step.limit), { centre: step.id, limit: step.limit });
