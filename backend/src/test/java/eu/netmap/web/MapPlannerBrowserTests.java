@@ -234,6 +234,17 @@ class MapPlannerBrowserTests extends EmbeddedNeo4jTest {
   }
 
   @Test
+  void shouldAskForARegionWhenTheFieldIsEmpty() {
+    browser.open("/#/planner");
+    WebElement region = browser.visible(By.id("planner-region"));
+    region.clear();
+    browser.driver().findElement(By.id("planner-go")).click();
+    assertThat(browser.visible(By.id("planner-no-region")).getText())
+        .startsWith("Scrivi una regione");
+    assertThat(browser.driver().findElements(By.id("planner-error"))).isEmpty();
+  }
+
+  @Test
   void shouldRankPartnersAsTheApiDoesAndShowThemOnTheMap() {
     browser.open("/#/planner");
     WebElement region = browser.visible(By.id("planner-region"));

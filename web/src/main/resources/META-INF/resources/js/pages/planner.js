@@ -19,6 +19,7 @@ const TEXT = {
   it: {
     title: 'Pianificatore di cooperazione',
     region: 'Regione (nome, id o codice NUTS)',
+    noRegion: 'Scrivi una regione (nome, id o codice NUTS) o clicca una regione sulla mappa.',
     regionColumn: 'Regione',
     theme: 'Tema',
     anyTheme: 'Qualsiasi tema',
@@ -48,6 +49,7 @@ const TEXT = {
   en: {
     title: 'Cooperation planner',
     region: 'Region (name, id or NUTS code)',
+    noRegion: 'Type a region (name, id or NUTS code) or click a region on the map.',
     regionColumn: 'Region',
     theme: 'Theme',
     anyTheme: 'Any theme',
@@ -140,6 +142,12 @@ export function mount(root, ctx, params = ctx.params ?? {}) {
 
   async function run() {
     const key = region.value.trim();
+    if (!key) {
+      // nothing to plan for (the field was emptied): say so rather than ask the server
+      controller?.abort();
+      out.replaceChildren(el('p', { class: 'message', id: 'planner-no-region' }, words.noRegion));
+      return;
+    }
     const q = new URLSearchParams({ region: key, limit: String(LIMIT), lang });
     if (theme.value) q.set('theme', theme.value);
     if (fold.checked) q.set('fold', 'false');
