@@ -45,6 +45,8 @@ public final class SecondNeo4j implements AutoCloseable {
     }
     service =
         new DatabaseManagementServiceBuilder(home)
+            // no usage report to Neo4j's servers: netmap makes no calls beyond this machine
+            .setConfig(GraphDatabaseSettings.udc_enabled, false)
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
             .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)

@@ -117,6 +117,8 @@ public class AccountStore implements InitializingBean, DisposableBean {
     try {
       service =
           new DatabaseManagementServiceBuilder(home)
+              // no usage report to Neo4j's servers: netmap makes no calls beyond this machine
+              .setConfig(GraphDatabaseSettings.udc_enabled, false)
               .setConfig(BoltConnector.enabled, false)
               .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
               .setConfig(GraphDatabaseSettings.auth_enabled, false)

@@ -96,6 +96,8 @@ class EmbeddedNeo4jConfiguration {
     try {
       service =
           new DatabaseManagementServiceBuilder(home)
+              // no usage report to Neo4j's servers: netmap makes no calls beyond this machine
+              .setConfig(GraphDatabaseSettings.udc_enabled, false)
               .setConfig(BoltConnector.enabled, true)
               .setConfig(
                   BoltConnector.listen_address,

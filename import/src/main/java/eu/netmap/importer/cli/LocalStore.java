@@ -49,6 +49,8 @@ final class LocalStore implements AutoCloseable {
       Files.createDirectories(dir);
       service =
           new DatabaseManagementServiceBuilder(dir)
+              // no usage report to Neo4j's servers: netmap makes no calls beyond this machine
+              .setConfig(GraphDatabaseSettings.udc_enabled, false)
               .setConfig(BoltConnector.enabled, false)
               .setConfig(
                   GraphDatabaseSettings.memory_transaction_max_size,
