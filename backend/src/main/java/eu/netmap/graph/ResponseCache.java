@@ -33,7 +33,7 @@ public class ResponseCache {
   private record Versioned(long version, Object key) {}
 
   public ResponseCache(
-      DataVersion dataVersion, @Value("${netmap.cache.responses:2000}") int capacity) {
+      DataVersion dataVersion, @Value("${netmap.cache.responses:10000}") int capacity) {
     this.dataVersion = dataVersion;
     this.capacity = Math.max(0, capacity);
     // upkeep on the calling threads: no background pool, and sizes are exact when read
