@@ -311,7 +311,7 @@ class BrowserTests extends EmbeddedNeo4jTest {
     start = System.nanoTime();
     browser.open("/#/explore?demo=50000");
     browser.driver().navigate().refresh();
-    browser.until(d -> status().contains("50000 nodi"), Duration.ofSeconds(90));
+    browser.until(d -> status().contains("50.000 nodi"), Duration.ofSeconds(90));
     browser.until(
         d ->
             browser.script(

@@ -332,7 +332,7 @@ export function mount(root, ctx) {
     hint.hidden = graph.nodes.size === 0;
     undoButton.disabled = session.history.size === 0;
     restoreButton.disabled = !ctx.storage.get(STORAGE_KEY);
-    const counts = t('explore.counts', { nodes: visible.nodes.length, links: visible.links.length });
+    const counts = t('explore.counts', { nodes: visible.nodes.length.toLocaleString(lang), links: visible.links.length.toLocaleString(lang) });
     showStatus(view.mode === 'canvas' ? `${counts} · ${t('explore.canvas')}` : counts);
     if (filtersStale) {
       filtersStale = false;
