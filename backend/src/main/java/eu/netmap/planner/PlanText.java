@@ -2,12 +2,11 @@ package eu.netmap.planner;
 
 import eu.netmap.analytics.SnapshotNode;
 import eu.netmap.system.BadRequestException;
-import java.text.MessageFormat;
+import eu.netmap.system.Texts;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 /**
  * The planner's words in one language: reasons, gaps and notes from {@code PlanText.properties}
@@ -17,22 +16,14 @@ import java.util.ResourceBundle;
 final class PlanText {
 
   /** The languages the planner speaks, the default first. */
-  static final List<String> LANGUAGES = List.of("en", "it");
-
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+  static final List<String> LANGUAGES = Texts.LANGUAGES;
 
   private final String lang;
-  private final Locale locale;
-  private final ResourceBundle bundle;
+  private final Texts texts;
 
   private PlanText(String lang) {
     this.lang = lang;
-    this.locale = Locale.forLanguageTag(lang);
-    // no fallback to the JVM's default locale: English is the base bundle
-    this.bundle =
-        ResourceBundle.getBundle(
-            "eu.netmap.planner.PlanText", "en".equals(lang) ? Locale.ROOT : locale, NO_FALLBACK);
+    this.texts = new Texts("eu.netmap.planner.PlanText", lang);
   }
 
   private static final Map<String, PlanText> BY_LANG =
@@ -55,16 +46,9 @@ final class PlanText {
     if (lang != null && !lang.isBlank()) {
       return of(lang.strip().toLowerCase(Locale.ROOT));
     }
-    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-      try {
-        String best =
-            Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), List.of("it", "en"));
-        if (best != null) {
-          return of(best);
-        }
-      } catch (IllegalArgumentException e) {
-        // a malformed header: the default language
-      }
+    String best = Texts.fromAcceptLanguage(acceptLanguage);
+    if (best != null) {
+      return of(best);
     }
     return of("en");
   }
@@ -76,7 +60,7 @@ final class PlanText {
 
   /** A message of the bundle with its arguments. */
   String format(String key, Object... args) {
-    return new MessageFormat(bundle.getString(key), locale).format(args);
+    return texts.format(key, args);
   }
 
   /** A message with its stable code, its parameters for the UI and its text from the bundle. */
@@ -102,7 +86,7 @@ final class PlanText {
     }
     return String.join(", ", sorted.subList(0, sorted.size() - 1))
         + " "
-        + bundle.getString("list.and")
+        + texts.get("list.and")
         + " "
         + sorted.get(sorted.size() - 1);
   }
@@ -114,7 +98,7 @@ final class PlanText {
       return theme.id();
     }
     boolean acronym = name.length() > 1 && Character.isUpperCase(name.charAt(1));
-    return acronym ? name : name.substring(0, 1).toLowerCase(locale) + name.substring(1);
+    return acronym ? name : name.substring(0, 1).toLowerCase(texts.locale()) + name.substring(1);
   }
 
   /** A theme's name as a title: "Victims of trafficking", "Vittime di tratta". */

@@ -2,10 +2,7 @@ package eu.netmap.system;
 
 import eu.netmap.analytics.ViewTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,18 +45,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ViewTooLargeException.class)
   ProblemDetail tooLarge(ViewTooLargeException e, HttpServletRequest request) {
     String lang = language(request.getParameter("lang"), request.getHeader("Accept-Language"));
-    Locale locale = Locale.forLanguageTag(lang);
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            "eu.netmap.system.Problems", "en".equals(lang) ? Locale.ROOT : locale, NO_FALLBACK);
+    Texts texts = new Texts("eu.netmap.system.Problems", lang);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            new MessageFormat(bundle.getString(VIEW_TOO_LARGE + ".detail"), locale)
-                .format(new Object[] {e.view().key(), e.ties(), e.budgetBytes() / (1024 * 1024)}));
-    problem.setTitle(
-        new MessageFormat(bundle.getString(VIEW_TOO_LARGE + ".title"), locale)
-            .format(new Object[0]));
+            texts.format(
+                VIEW_TOO_LARGE + ".detail",
+                e.view().key(),
+                e.ties(),
+                e.budgetBytes() / (1024 * 1024)));
+    problem.setTitle(texts.format(VIEW_TOO_LARGE + ".title"));
     problem.setProperty("code", VIEW_TOO_LARGE);
     problem.setProperty("lang", lang);
     problem.setProperty("view", e.view().key());
@@ -71,29 +66,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   /** The code of the problem "this view would not fit in the heap analytics may use". */
   static final String VIEW_TOO_LARGE = "view-too-large";
 
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
   /** it or en: the lang parameter when it is one of them, else Accept-Language's best, else en. */
   static String language(String lang, String acceptLanguage) {
     if (lang != null) {
       String asked = lang.strip().toLowerCase(Locale.ROOT);
-      if (asked.equals("it") || asked.equals("en")) {
+      if (Texts.LANGUAGES.contains(asked)) {
         return asked;
       }
     }
-    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-      try {
-        String best =
-            Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), List.of("it", "en"));
-        if (best != null) {
-          return best;
-        }
-      } catch (IllegalArgumentException e) {
-        // a malformed header: the default
-      }
-    }
-    return "en";
+    String best = Texts.fromAcceptLanguage(acceptLanguage);
+    return best != null ? best : "en";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -47,7 +47,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
   private final DataVersion dataVersion;
   private final String uri;
   private volatile boolean ready;
-  private volatile Set<String> schemaAtStart = Set.of();
+  private volatile Schema schemaAtStart = new Schema(Set.of(), false);
 
   GraphSetup(
       Driver driver,
@@ -113,19 +113,19 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
    */
   private void createSchema() {
     try (Session session = driver.session()) {
-      Set<String> existing = existingSchema(session);
+      Schema existing = existingSchema(session);
       schemaAtStart = existing;
       int created = 0;
       for (String label : GraphModel.LABELS) {
         String name = label.toLowerCase(Locale.ROOT) + "_id";
-        if (!existing.contains(name)) {
+        if (!existing.names().contains(name)) {
           session.run(
               "CREATE CONSTRAINT `%s` IF NOT EXISTS FOR (n:`%s`) REQUIRE n.id IS UNIQUE"
                   .formatted(name, label));
           created++;
         }
       }
-      if (!existing.contains(NAME_INDEX)) {
+      if (!existing.names().contains(NAME_INDEX)) {
         session.run(
             "CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.nameEn,"
                     .formatted(NAME_INDEX, String.join("|", GraphModel.LABELS))
@@ -133,7 +133,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
                 + " 'standard-folding', `fulltext.eventually_consistent`: false}}");
         created++;
       }
-      if (created > 0 || !existing.contains(ONLINE)) {
+      if (created > 0 || !existing.allOnline()) {
         session.run("CALL db.awaitIndexes(300)");
       }
       if (created > 0) {
@@ -142,24 +142,20 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
     }
   }
 
-  /** Marks that every index is online in {@link #existingSchema}. */
-  private static final String ONLINE = " all online";
-
   /**
    * The names of the existing indexes and constraints (a uniqueness constraint has an index of the
-   * same name), and {@link #ONLINE} when every index is online.
+   * same name), and whether every index is online.
    */
-  static Set<String> existingSchema(Session session) {
+  record Schema(Set<String> names, boolean allOnline) {}
+
+  static Schema existingSchema(Session session) {
     Set<String> names = new HashSet<>();
     boolean online = true;
     for (Record r : session.run("SHOW INDEXES YIELD name, state").list()) {
       names.add(r.get("name").asString());
       online &= "ONLINE".equals(r.get("state").asString());
     }
-    if (online) {
-      names.add(ONLINE);
-    }
-    return names;
+    return new Schema(Set.copyOf(names), online);
   }
 
   private void loadSeedUnlessPresent() {
@@ -198,7 +194,7 @@ public class GraphSetup implements InitializingBean, HealthIndicator {
    * components' schema can then skip their {@code CREATE … IF NOT EXISTS}).
    */
   public boolean existedAtStart(String name) {
-    return schemaAtStart.contains(name);
+    return schemaAtStart.names().contains(name);
   }
 
   /** True once the schema exists and the seed (if enabled) is loaded. */
