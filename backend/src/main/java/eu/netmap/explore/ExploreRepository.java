@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +44,11 @@ class ExploreRepository {
           "these", "they", "this", "to", "was", "will", "with");
 
   private final Neo4jClient client;
+  private final ObjectProvider<DatabaseManagementService> embedded;
 
-  ExploreRepository(Neo4jClient client) {
+  ExploreRepository(Neo4jClient client, ObjectProvider<DatabaseManagementService> embedded) {
     this.client = client;
+    this.embedded = embedded;
   }
 
   /**
@@ -209,6 +214,20 @@ class ExploreRepository {
    * the rest per node).
    */
   GraphJson graph(int limit, boolean compact) {
+    return graph(limit, compact, true);
+  }
+
+  /**
+   * {@link #graph(int, boolean)}; the compact form is read through the embedded database's Java API
+   * when {@code direct} and there is one ({@link EmbeddedGraphReader}: the same answer, several
+   * times faster), else with Cypher.
+   */
+  GraphJson graph(int limit, boolean compact, boolean direct) {
+    DatabaseManagementService service = compact && direct ? embedded.getIfAvailable() : null;
+    if (service != null) {
+      return EmbeddedGraphReader.compact(
+          service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), limit);
+    }
     long total =
         client
             .query("MATCH (n:" + GraphMapping.MODEL_LABELS + ") RETURN count(n) AS total")
