@@ -123,4 +123,29 @@ class ProjectionBudgetApiTests {
       }
     }
   }
+
+  @Test
+  void shouldSayOnTheMapPageWhyTheTimelineOfRegionsIsMissing() {
+    Api.Response timeline = new Api(port).get("/api/analytics/timeline?view=regions");
+    assertThat(timeline.status()).isEqualTo(503);
+    assertThat(timeline.json().path("view").asString()).isEqualTo("regions");
+    try (Browser browser = Browser.start(port, 1280, 800)) {
+      for (String lang : List.of("en", "it")) {
+        browser.freshPage(1280, 800, lang, "/#/map");
+        browser.until(d -> !d.findElement(By.id("map-timeline")).getText().isBlank());
+        String text = browser.present(By.id("map-timeline")).getText();
+        if (lang.equals("en")) {
+          assertThat(text)
+              .startsWith("The ties between regions are too many for the server’s memory (over ")
+              .contains("the chart per period is not available");
+        } else {
+          assertThat(text)
+              .startsWith("I legami tra regioni sono troppi per la memoria del server (oltre ")
+              .contains("il grafico per periodo non è disponibile");
+        }
+        // the map itself is drawn all the same
+        browser.visible(By.id("map-credits"));
+      }
+    }
+  }
 }

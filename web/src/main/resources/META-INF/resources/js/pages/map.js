@@ -5,6 +5,7 @@
 
 import { el, clear } from '../dom.js';
 import { getJson } from '../api.js';
+import { tooLargeParams } from '../analytics-model.js';
 import { hashFor } from '../routes.js';
 import { CREDITS, PERIODS, arcPath, arcWidth, regionLookup } from '../map-model.js';
 import { loadGeo, projectionFor, regionPoints } from '../region-shapes.js';
@@ -36,6 +37,7 @@ const TEXT = {
     timeline: 'Legami tra regioni per periodo',
     plan: 'Pianifica la cooperazione',
     loading: 'Carico la mappa…',
+    tooLarge: (ties) => `I legami tra regioni sono troppi per la memoria del server${ties ? ` (oltre ${ties})` : ''}: il grafico per periodo non è disponibile. Per un grafo così grande serve più memoria (README, «Beyond one machine»).`,
     weight: (n) => `${n} ${n === 1 ? 'collaborazione condivisa' : 'collaborazioni condivise'}`,
     chart: (p) => `${p.period}: ${p.nodes} regioni, ${p.ties} legami (+${p.tiesGained} −${p.tiesLost}), densità ${p.density.toFixed(2)}, componente maggiore ${p.largestComponent}`,
   },
@@ -62,6 +64,7 @@ const TEXT = {
     timeline: 'Ties between regions per period',
     plan: 'Plan cooperation',
     loading: 'Loading the map…',
+    tooLarge: (ties) => `The ties between regions are too many for the server’s memory${ties ? ` (over ${ties})` : ''}: the chart per period is not available. A graph this large needs more memory (README, “Beyond one machine”).`,
     weight: (n) => `${n} shared ${n === 1 ? 'collaboration' : 'collaborations'}`,
     chart: (p) => `${p.period}: ${p.nodes} regions, ${p.ties} ties (+${p.tiesGained} −${p.tiesLost}), density ${p.density.toFixed(2)}, largest component ${p.largestComponent}`,
   },
@@ -309,7 +312,12 @@ export function mount(root, ctx) {
     try {
       result = await getJson('/api/analytics/timeline?view=regions');
     } catch (e) {
-      timeline.replaceChildren(el('p', { class: 'message error' }, e.message));
+      if (gone) return;
+      // a graph too large for the regions view: say so in the page's language
+      const message = e.problem?.code === 'view-too-large'
+        ? words.tooLarge(tooLargeParams(e, 'regions', ctx.lang).ties)
+        : e.message;
+      timeline.replaceChildren(el('p', { class: 'message error' }, message));
       return;
     }
     if (gone) return;
