@@ -1,5 +1,6 @@
 package eu.netmap.accounts;
 
+import eu.netmap.system.GraphSetup;
 import eu.netmap.system.NetmapProperties;
 import eu.netmap.system.StartupException;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -46,11 +46,12 @@ import org.springframework.stereotype.Component;
  * keep the stored password, unless the property is set: then it wins, and {@code admin} is an
  * enabled ADMIN with that password again (the way back in for a forgotten password).
  *
- * <p>Starts after the graph's schema, so that a graph server that cannot be reached fails the start
- * before anything is written in the data directory.
+ * <p>Opens once the graph's database is known to answer ({@link GraphSetup#onceConnected}), so that
+ * a graph server that cannot be reached fails the start before anything is written in the data
+ * directory; on a thread of its own, beside the graph's set-up and while Spring makes the rest of
+ * the app.
  */
 @Component
-@DependsOn("schema")
 public class AccountStore implements InitializingBean, DisposableBean {
 
   /** The user name of the first admin. */
@@ -81,12 +82,15 @@ public class AccountStore implements InitializingBean, DisposableBean {
 
   private final NetmapProperties properties;
   private final PasswordEncoder encoder;
-  private DatabaseManagementService service;
-  private GraphDatabaseService db;
+  private final GraphSetup setup;
+  private volatile DatabaseManagementService service;
+  private volatile GraphDatabaseService db;
+  private boolean closed;
 
-  AccountStore(NetmapProperties properties, PasswordEncoder encoder) {
+  AccountStore(NetmapProperties properties, PasswordEncoder encoder, GraphSetup setup) {
     this.properties = properties;
     this.encoder = encoder;
+    this.setup = setup;
   }
 
   /** Thrown when a user name is taken. */
@@ -105,6 +109,13 @@ public class AccountStore implements InitializingBean, DisposableBean {
 
   @Override
   public void afterPropertiesSet() {
+    setup.onceConnected(this::open);
+  }
+
+  private synchronized void open() {
+    if (closed) {
+      return;
+    }
     Path home = properties.dataDir().resolve("accounts");
     try {
       Files.createDirectories(home);
@@ -160,8 +171,10 @@ public class AccountStore implements InitializingBean, DisposableBean {
     }
   }
 
+  /** Shuts the store down; one still opening (the app's start failed) when it has opened. */
   @Override
-  public void destroy() {
+  public synchronized void destroy() {
+    closed = true;
     if (service != null) {
       service.shutdown();
     }

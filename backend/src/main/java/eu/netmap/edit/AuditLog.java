@@ -58,9 +58,16 @@ class AuditLog implements InitializingBean {
     this.graphSetup = graphSetup;
   }
 
-  /** Creates the indexes that are missing (usually none: the start skips the statements). */
+  /**
+   * Creates the indexes that are missing (usually none: the start skips the statements), as a
+   * start-up step after the graph's set-up.
+   */
   @Override
   public void afterPropertiesSet() {
+    graphSetup.afterSetUp(this::createIndexes);
+  }
+
+  private void createIndexes() {
     try (Session session = driver.session()) {
       SCHEMA.forEach(
           (name, create) -> {

@@ -44,6 +44,7 @@ class NutsLoader implements InitializingBean {
   private final ImportDatabase database;
   private final DataVersion dataVersion;
   private final boolean enabled;
+  private final GraphSetup setup;
 
   NutsLoader(
       Driver driver,
@@ -55,12 +56,14 @@ class NutsLoader implements InitializingBean {
     this.database = database;
     this.dataVersion = dataVersion;
     this.enabled = enabled;
+    this.setup = setup;
   }
 
+  /** Loads the regions as a start-up step after the graph's set-up (its seed links to them). */
   @Override
   public void afterPropertiesSet() {
     if (enabled) {
-      load();
+      setup.afterSetUp(this::load);
     }
   }
 

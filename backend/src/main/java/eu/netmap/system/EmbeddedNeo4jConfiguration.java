@@ -43,18 +43,34 @@ class EmbeddedNeo4jConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
+  /**
+   * The database; while {@link EarlyNeo4jStart} is still starting it, a {@link StartingNeo4j} that
+   * waits for it when first used, so that Spring makes the components that only keep a reference
+   * meanwhile.
+   */
   @Bean(destroyMethod = "shutdown")
   DatabaseManagementService embeddedNeo4j(
       NetmapProperties properties,
       DataVersion dataVersion,
       ObjectProvider<EarlyNeo4jStart.Started> early) {
     EarlyNeo4jStart.Started started = early.getIfAvailable();
-    DatabaseManagementService service = started == null ? null : started.take(properties);
-    if (service == null) {
-      service = start(properties);
+    dataVersion.seeAllWrites();
+    if (started == null) {
+      return watched(start(properties), dataVersion);
     }
-    // every commit that changed data, whoever made it (the app, the importer CLI or a Bolt client),
-    // makes the caches of derived data and read answers obsolete
+    return new StartingNeo4j(
+        () -> {
+          DatabaseManagementService service = started.take(properties);
+          return watched(service == null ? start(properties) : service, dataVersion);
+        });
+  }
+
+  /**
+   * Every commit that changed data, whoever made it (the app, the importer CLI or a Bolt client),
+   * makes the caches of derived data and read answers obsolete.
+   */
+  private static DatabaseManagementService watched(
+      DatabaseManagementService service, DataVersion dataVersion) {
     service.registerTransactionEventListener(
         GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
         new TransactionEventListenerAdapter<Object>() {
@@ -63,7 +79,6 @@ class EmbeddedNeo4jConfiguration {
             dataVersion.bump();
           }
         });
-    dataVersion.seeAllWrites();
     return service;
   }
 
@@ -126,6 +141,7 @@ class EmbeddedNeo4jConfiguration {
     return service;
   }
 
+  /** The driver; one that connects when first used while the database is still starting. */
   @Bean(destroyMethod = "close")
   Driver neo4jDriver(DatabaseManagementService embeddedNeo4j, NetmapProperties properties) {
     NetmapProperties.Embedded embedded = properties.neo4j().embedded();
@@ -133,15 +149,24 @@ class EmbeddedNeo4jConfiguration {
         embedded.authEnabled()
             ? AuthTokens.basic(embedded.username(), embedded.password())
             : AuthTokens.none();
-    Driver driver =
-        GraphDatabase.driver(
-            boltUri(embeddedNeo4j, embedded), auth, Config.builder().withoutEncryption().build());
-    driver.verifyConnectivity();
-    return driver;
+    java.util.function.Supplier<Driver> connect =
+        () -> {
+          Driver driver =
+              GraphDatabase.driver(
+                  boltUri(embeddedNeo4j, embedded),
+                  auth,
+                  Config.builder().withoutEncryption().build());
+          driver.verifyConnectivity();
+          return driver;
+        };
+    return embeddedNeo4j instanceof StartingNeo4j ? StartingNeo4j.driver(connect) : connect.get();
   }
 
   /** The bolt:// URI of the embedded database, with the port it really bound (port 0 = any). */
   static String boltUri(DatabaseManagementService service, NetmapProperties.Embedded embedded) {
+    if (service instanceof StartingNeo4j starting) {
+      service = starting.started();
+    }
     GraphDatabaseService db = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
     int port =
         ((GraphDatabaseAPI) db)

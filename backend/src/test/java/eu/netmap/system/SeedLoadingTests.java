@@ -74,7 +74,7 @@ class SeedLoadingTests {
                 "MATCH (s:Source {id: $id}) DETACH DELETE s", Map.of("id", "src-morethanajob-2020"))
             .consume();
       }
-      app.getBean(GraphSetup.class).afterPropertiesSet();
+      app.getBean(GraphSetup.class).setUp();
       assertThat(count(app, SEED_SOURCES)).isEqualTo(5);
       assertThat(count(app, "MATCH (n) RETURN count(n)")).isEqualTo(nodes);
       assertThat(count(app, "MATCH ()-[r]->() RETURN count(r)")).isEqualTo(relationships);
