@@ -187,7 +187,7 @@ class PlannerService {
       Names names) {
     Set<String> mine = region.collaborations();
     Set<String> myActors = region.actors();
-    Set<String> myPartners = units.ties(region.id()).keySet();
+    Set<String> myPartners = new TreeSet<>(units.partners(region.id()));
     Set<String> myThemes = themesOf(snapshot, mine);
 
     List<Plan.Partner> partners = new ArrayList<>();
@@ -248,7 +248,7 @@ class PlannerService {
       }
 
       List<String> via = units.ties(region.id()).get(candidate.id());
-      Set<String> common = new TreeSet<>(units.ties(candidate.id()).keySet());
+      Set<String> common = new TreeSet<>(units.partners(candidate.id()));
       common.retainAll(myPartners);
       common.removeIf(c -> units.related(c, region.id()) || units.related(c, candidate.id()));
       if (via == null) {
@@ -319,10 +319,7 @@ class PlannerService {
     // themes: addressed by some collaboration between regions, none shared with a partner of ours
     Set<String> covered = new TreeSet<>();
     myTies.values().forEach(via -> covered.addAll(themesOf(snapshot, via)));
-    Set<String> tiedThemes = new TreeSet<>();
-    for (String unit : units.units().keySet()) {
-      units.ties(unit).values().forEach(via -> tiedThemes.addAll(themesOf(snapshot, via)));
-    }
+    Set<String> tiedThemes = themesOf(snapshot, units.tiedCollaborations());
     tiedThemes.removeAll(covered);
     tiedThemes.stream()
         .map(snapshot::node)
