@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -207,7 +208,8 @@ final class RegionUnits {
       Predicate<String> collaborations) {
     Set<String> view = snapshot.collaborationsOf(View.REGIONS).keySet();
 
-    // twins merged: the carriers of each canonical region
+    // twins merged: the carriers of each canonical region (the snapshot's sorted sets, shared and
+    // never changed: a set is copied only where two are merged or actors are taken out)
     Map<String, Map<String, Set<String>>> full = new TreeMap<>();
     for (String region : view) {
       Map<String, Set<String>> carriers =
@@ -217,7 +219,7 @@ final class RegionUnits {
           .forEach(
               (collaboration, actors) -> {
                 if (collaborations.test(collaboration)) {
-                  carriers.computeIfAbsent(collaboration, k -> new TreeSet<>()).addAll(actors);
+                  carriers.merge(collaboration, actors, RegionUnits::union);
                 }
               });
     }
@@ -255,12 +257,14 @@ final class RegionUnits {
     Map<String, Map<String, Set<String>>> whole = new TreeMap<>();
     folded.forEach(
         (unit, in) -> {
+          if (in.isEmpty()) {
+            whole.put(unit, full.getOrDefault(unit, Map.of()));
+            return;
+          }
           Map<String, Set<String>> carriers = new TreeMap<>();
           for (String region : concat(unit, in)) {
             full.getOrDefault(region, Map.of())
-                .forEach(
-                    (c, actors) ->
-                        carriers.computeIfAbsent(c, k -> new TreeSet<>()).addAll(actors));
+                .forEach((c, actors) -> carriers.merge(c, actors, RegionUnits::union));
           }
           whole.put(unit, carriers);
         });
@@ -269,10 +273,10 @@ final class RegionUnits {
     Map<String, Unit> units = new LinkedHashMap<>();
     for (var entry : whole.entrySet()) {
       String unit = entry.getKey();
-      Map<String, Set<String>> carriers = new TreeMap<>();
-      entry.getValue().forEach((c, actors) -> carriers.put(c, new TreeSet<>(actors)));
+      TreeMap<String, Set<String>> carriers = new TreeMap<>(entry.getValue()); // sets shared
       int below = 0;
       if (level != Level.ALL && !unit.equals(keep)) {
+        Set<String> copied = new HashSet<>();
         for (var other : whole.entrySet()) {
           if (!other.getKey().equals(unit) && ancestors.get(other.getKey()).contains(unit)) {
             below++;
@@ -282,6 +286,10 @@ final class RegionUnits {
                     (c, actors) -> {
                       Set<String> left = carriers.get(c);
                       if (left != null) {
+                        if (copied.add(c)) {
+                          left = new TreeSet<>(left);
+                          carriers.put(c, left);
+                        }
                         left.removeAll(actors);
                       }
                     });
@@ -289,14 +297,13 @@ final class RegionUnits {
         }
         carriers.values().removeIf(Set::isEmpty);
       }
-      Map<String, Set<String>> frozen = new TreeMap<>();
-      carriers.forEach((c, actors) -> frozen.put(c, Collections.unmodifiableSet(actors)));
+      carriers.replaceAll((c, actors) -> Collections.unmodifiableSet(actors));
       units.put(
           unit,
           new Unit(
               unit,
               Collections.unmodifiableSet(folded.get(unit)),
-              Collections.unmodifiableMap(frozen),
+              Collections.unmodifiableMap(carriers),
               below));
     }
 
@@ -354,6 +361,13 @@ final class RegionUnits {
       }
     }
     return order;
+  }
+
+  /** Two sorted sets of actors as one new sorted set (neither is changed). */
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> both = new TreeSet<>(a);
+    both.addAll(b);
+    return both;
   }
 
   private static List<String> concat(String first, java.util.Collection<String> rest) {
