@@ -388,8 +388,13 @@ class PlannerService {
     return List.copyOf(gaps);
   }
 
-  /** The regions of the regions view for the map, optionally of one programme period. */
-  RegionMap map(String period) {
+  /**
+   * The regions of the regions view for the map, optionally of one programme period.
+   *
+   * @param via how many collaborations each tie lists at most (its weight counts them all)
+   * @param listed how many collaborations each region lists at most (its count has them all)
+   */
+  RegionMap map(String period, int via, int listed) {
     if (period != null && !PERIODS.contains(period)) {
       throw new BadRequestException("period", "Unknown period '" + period + "'", PERIODS);
     }
@@ -402,16 +407,19 @@ class PlannerService {
     List<RegionMap.Link> ties = new ArrayList<>();
     Set<String> used = new TreeSet<>();
     for (RegionUnits.Unit unit : units.units().values()) {
-      double strength = 0;
-      for (var tie : units.ties(unit.id()).entrySet()) {
-        strength += tie.getValue().size();
-        if (unit.id().compareTo(tie.getKey()) < 0) {
-          ties.add(
-              new RegionMap.Link(
-                  unit.id(), tie.getKey(), tie.getValue().size(), List.copyOf(tie.getValue())));
-        }
+      for (RegionUnits.Tie tie : units.ties(unit.id(), via, true)) {
+        ties.add(
+            new RegionMap.Link(unit.id(), tie.partner(), tie.weight(), List.copyOf(tie.via())));
+        used.addAll(tie.via());
       }
-      used.addAll(unit.collaborations());
+    }
+    for (RegionUnits.Unit unit : units.units().values()) {
+      double strength = 0;
+      for (int weight : units.weights(unit.id())) {
+        strength += weight;
+      }
+      List<String> collaborations = unit.collaborations().stream().limit(listed).toList();
+      used.addAll(collaborations);
       regions.add(
           new RegionMap.Region(
               unit.id(),
@@ -419,7 +427,8 @@ class PlannerService {
               names.nuts(unit.id()),
               units.degree(unit.id()),
               strength,
-              List.copyOf(unit.collaborations())));
+              unit.collaborations().size(),
+              collaborations));
     }
     List<RegionMap.Collaboration> collaborations = new ArrayList<>();
     for (String id : used) {
