@@ -86,6 +86,9 @@ function number(n, lang) {
 /** The most collaborations the hover line names. */
 const HOVER_MAX = 10;
 
+/** The most collaborations the side panel names for each partner. */
+const PANEL_VIA = 3;
+
 export function mount(root, ctx) {
   const d3 = window.d3;
   const words = TEXT[ctx.lang] ?? TEXT.en;
@@ -335,7 +338,7 @@ export function mount(root, ctx) {
         ? el('ul', { class: 'map-partners' }, shownPartners.shown.map((p) => {
           const button = el('button', { type: 'button', class: 'link-button', 'data-id': p.id }, name(p.id));
           button.addEventListener('click', () => select(p.id));
-          return el('li', {}, button, ` — ${words.weight(p.weight)} (${listed(p.via, p.weight)})`);
+          return el('li', {}, button, ` — ${words.weight(p.weight)} (${listed(p.via, p.weight, PANEL_VIA)})`);
         }), shownPartners.more ? el('li', { class: 'map-more' }, words.more(shownPartners.more)) : [])
         : el('p', {}, words.none),
       plan);
