@@ -88,3 +88,51 @@ test('GISCO rings are turned clockwise for d3-geo', { skip: !loadD3() && 'd3 not
   rewind(collection, d3.geoArea);
   assert.ok(d3.geoArea(collection.features[0].geometry) < 0.001);
 });
+
+test('arcs stay within 1 to 11 pixels when ties are heavy', () => {
+  assert.equal(arcWidth(2, 2), 5); // the seed: 1 + 2 × weight
+  assert.equal(arcWidth(5, 5), 11);
+  assert.equal(arcWidth(6208, 6208), 11);
+  assert.equal(arcWidth(1552, 6208), 6); // a quarter of the heaviest: half the extra width
+  assert.ok(arcWidth(1, 6208) < 1.2);
+});
+
+const { tiesToDraw, capped, dotRadius, MAX_ARCS, PANEL_MAX } = await import(js('map-model.js'));
+
+test('dots grow with the ties but stay small when regions have hundreds', () => {
+  assert.equal(dotRadius(4, 6), 7); // the seed: 3 + 2 × √ties
+  assert.equal(dotRadius(0, 493), 3);
+  assert.equal(dotRadius(493, 493), 11);
+  assert.ok(dotRadius(123, 493) > 6.9 && dotRadius(123, 493) < 7.1); // a quarter: half the extra
+});
+
+test('the map draws every tie while they are few', () => {
+  const ties = [{ source: 'a', target: 'b', weight: 1 }, { source: 'a', target: 'c', weight: 2 }];
+  assert.equal(tiesToDraw(ties, 2), ties);
+  assert.equal(MAX_ARCS, 2000);
+});
+
+test('past the cap the map draws the strongest ties, in their order, and the selected region’s', () => {
+  // 10 ties of weights 1..10 around a ring, then one weak tie of the selected region
+  const ties = Array.from({ length: 10 }, (_, i) => ({ source: `r${i}`, target: `r${(i + 1) % 10}`, weight: (i * 7) % 10 + 1 }));
+  ties.push({ source: 'r3', target: 'zz', weight: 1 });
+  const strongest = tiesToDraw(ties, 3);
+  assert.deepEqual(strongest.map((t) => t.weight), [8, 9, 10]); // in the order given
+  assert.deepEqual(strongest.map((t) => t.source), ['r1', 'r4', 'r7']);
+  // equal weights: the earlier tie first
+  const even = [1, 2, 3, 4].map((i) => ({ source: `s${i}`, target: 't', weight: 5 }));
+  assert.deepEqual(tiesToDraw(even, 2).map((t) => t.source), ['s1', 's2']);
+  // a selected region keeps all of its ties, weak ones too
+  const withSelected = tiesToDraw(ties, 3, 'zz');
+  assert.deepEqual(withSelected.map((t) => `${t.source}-${t.target}`), ['r1-r2', 'r4-r5', 'r7-r8', 'r3-zz']);
+  // r3's three ties (r2, r4, zz) besides the strongest three
+  assert.deepEqual(tiesToDraw(ties, 3, 'r3').map((t) => t.source), ['r1', 'r2', 'r3', 'r4', 'r7', 'r3']);
+});
+
+test('capped lists say how many more there are, counting what the server left out', () => {
+  assert.deepEqual(capped(['a', 'b', 'c'], 3, 2), { shown: ['a', 'b'], more: 1 });
+  // a tie of weight 12 whose via lists 3: 9 more
+  assert.deepEqual(capped(['a', 'b', 'c'], 12), { shown: ['a', 'b', 'c'], more: 9 });
+  assert.deepEqual(capped(['a'], undefined, PANEL_MAX), { shown: ['a'], more: 0 });
+  assert.equal(PANEL_MAX, 25);
+});

@@ -18,6 +18,9 @@ class PlannerController {
 
   static final int LIMIT_DEFAULT = 10;
   static final int LIMIT_MAX = 500;
+  static final int VIA_DEFAULT = 10;
+  static final int COLLABORATIONS_DEFAULT = 100;
+  static final int LIST_MAX = 100_000;
 
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -75,10 +78,19 @@ class PlannerController {
   /**
    * The regions and their ties for the map: NUTS codes, ties with weights and the collaborations
    * behind them, optionally of one programme period (2000-2006, 2007-2013, 2014-2020, 2021-2027).
+   * Each tie lists at most {@code via} of its collaborations and each region at most {@code
+   * collaborations} of its own (the first by id): a programme graph has ties of thousands. The
+   * weights and {@code collaborationCount} count them all.
    */
   @GetMapping("/api/planner/map")
-  RegionMap map(@RequestParam(required = false) String period) {
-    return planner.map(period == null || period.isBlank() ? null : period.trim());
+  RegionMap map(
+      @RequestParam(required = false) String period,
+      @RequestParam(defaultValue = "" + VIA_DEFAULT) int via,
+      @RequestParam(defaultValue = "" + COLLABORATIONS_DEFAULT) int collaborations) {
+    BadRequestException.checkRange("via", via, 0, LIST_MAX);
+    BadRequestException.checkRange("collaborations", collaborations, 0, LIST_MAX);
+    return planner.map(
+        period == null || period.isBlank() ? null : period.trim(), via, collaborations);
   }
 
   /** Every theme with how many networks, projects, organisations and regions work on it. */

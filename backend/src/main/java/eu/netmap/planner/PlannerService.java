@@ -187,7 +187,7 @@ class PlannerService {
       Names names) {
     Set<String> mine = region.collaborations();
     Set<String> myActors = region.actors();
-    Set<String> myPartners = units.ties(region.id()).keySet();
+    Set<String> myPartners = new TreeSet<>(units.partners(region.id()));
     Set<String> myThemes = themesOf(snapshot, mine);
 
     List<Plan.Partner> partners = new ArrayList<>();
@@ -248,7 +248,7 @@ class PlannerService {
       }
 
       List<String> via = units.ties(region.id()).get(candidate.id());
-      Set<String> common = new TreeSet<>(units.ties(candidate.id()).keySet());
+      Set<String> common = new TreeSet<>(units.partners(candidate.id()));
       common.retainAll(myPartners);
       common.removeIf(c -> units.related(c, region.id()) || units.related(c, candidate.id()));
       if (via == null) {
@@ -319,10 +319,7 @@ class PlannerService {
     // themes: addressed by some collaboration between regions, none shared with a partner of ours
     Set<String> covered = new TreeSet<>();
     myTies.values().forEach(via -> covered.addAll(themesOf(snapshot, via)));
-    Set<String> tiedThemes = new TreeSet<>();
-    for (String unit : units.units().keySet()) {
-      units.ties(unit).values().forEach(via -> tiedThemes.addAll(themesOf(snapshot, via)));
-    }
+    Set<String> tiedThemes = themesOf(snapshot, units.tiedCollaborations());
     tiedThemes.removeAll(covered);
     tiedThemes.stream()
         .map(snapshot::node)
@@ -391,8 +388,13 @@ class PlannerService {
     return List.copyOf(gaps);
   }
 
-  /** The regions of the regions view for the map, optionally of one programme period. */
-  RegionMap map(String period) {
+  /**
+   * The regions of the regions view for the map, optionally of one programme period.
+   *
+   * @param via how many collaborations each tie lists at most (its weight counts them all)
+   * @param listed how many collaborations each region lists at most (its count has them all)
+   */
+  RegionMap map(String period, int via, int listed) {
     if (period != null && !PERIODS.contains(period)) {
       throw new BadRequestException("period", "Unknown period '" + period + "'", PERIODS);
     }
@@ -405,16 +407,19 @@ class PlannerService {
     List<RegionMap.Link> ties = new ArrayList<>();
     Set<String> used = new TreeSet<>();
     for (RegionUnits.Unit unit : units.units().values()) {
-      double strength = 0;
-      for (var tie : units.ties(unit.id()).entrySet()) {
-        strength += tie.getValue().size();
-        if (unit.id().compareTo(tie.getKey()) < 0) {
-          ties.add(
-              new RegionMap.Link(
-                  unit.id(), tie.getKey(), tie.getValue().size(), List.copyOf(tie.getValue())));
-        }
+      for (RegionUnits.Tie tie : units.ties(unit.id(), via, true)) {
+        ties.add(
+            new RegionMap.Link(unit.id(), tie.partner(), tie.weight(), List.copyOf(tie.via())));
+        used.addAll(tie.via());
       }
-      used.addAll(unit.collaborations());
+    }
+    for (RegionUnits.Unit unit : units.units().values()) {
+      double strength = 0;
+      for (int weight : units.weights(unit.id())) {
+        strength += weight;
+      }
+      List<String> collaborations = unit.collaborations().stream().limit(listed).toList();
+      used.addAll(collaborations);
       regions.add(
           new RegionMap.Region(
               unit.id(),
@@ -422,7 +427,8 @@ class PlannerService {
               names.nuts(unit.id()),
               units.degree(unit.id()),
               strength,
-              List.copyOf(unit.collaborations())));
+              unit.collaborations().size(),
+              collaborations));
     }
     List<RegionMap.Collaboration> collaborations = new ArrayList<>();
     for (String id : used) {

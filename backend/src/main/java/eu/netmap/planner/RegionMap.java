@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param period the period asked for, or null for all
  * @param regions the regions (all of them, also those without a tie in the period)
- * @param ties ties between regions; weight = shared collaborations
- * @param collaborations every collaboration a region takes part in
+ * @param ties ties between regions; weight = shared collaborations, all of them counted, while
+ *     {@code via} lists at most as many as asked for (the API's {@code via}, 10 unless told)
+ * @param collaborations every collaboration the answer names (in a region's list or a tie's {@code
+ *     via})
  */
 record RegionMap(
     String period, List<Region> regions, List<Link> ties, List<Collaboration> collaborations) {
@@ -23,7 +25,9 @@ record RegionMap(
    * @param nuts its NUTS code, or null (outside NUTS)
    * @param ties its ties in the period
    * @param strength the summed weight of those ties
-   * @param collaborations the collaborations it takes part in during the period
+   * @param collaborationCount how many collaborations it takes part in during the period
+   * @param collaborations those collaborations, the first by id, at most as many as asked for (the
+   *     API's {@code collaborations}, 100 unless told)
    */
   record Region(
       String id,
@@ -31,9 +35,14 @@ record RegionMap(
       String nuts,
       int ties,
       double strength,
+      int collaborationCount,
       List<String> collaborations) {}
 
-  /** A tie: its ends, its weight and the collaborations it comes from. */
+  /**
+   * A tie: its ends (source before target by id), its weight (how many collaborations the two
+   * share, all counted) and the collaborations it comes from: the first by id, at most as many as
+   * asked for, so {@code weight} may exceed the length of {@code via}.
+   */
   record Link(String source, String target, double weight, List<String> via) {}
 
   /** A network or project. */

@@ -527,6 +527,59 @@ class PlannerApiTests extends EmbeddedNeo4jTest {
     assertThat(bad.json().get("parameter").asString()).isEqualTo("period");
   }
 
+  @Test
+  void shouldCapTheCollaborationsTheMapListsButCountThemAll() {
+    // the seed's strongest tie, Veneto–Slovenija, rests on COM-IN and its network
+    JsonNode full = ok("/api/planner/map");
+    JsonNode tie = tie(full, "slovenia", "veneto");
+    assertThat(tie.get("weight").asDouble()).isEqualTo(2.0);
+    assertThat(strings(tie.get("via"))).containsExactly("com-in", "com-in-international-network");
+    JsonNode toscana = region(full, "toscana");
+    assertThat(toscana.get("collaborationCount").asInt()).isEqualTo(2);
+    assertThat(toscana.get("collaborations").size()).isEqualTo(2);
+
+    JsonNode capped = ok("/api/planner/map?via=1&collaborations=1");
+    tie = tie(capped, "slovenia", "veneto");
+    assertThat(tie.get("weight").asDouble()).isEqualTo(2.0); // still both counted
+    assertThat(strings(tie.get("via"))).containsExactly("com-in"); // the first by id
+    toscana = region(capped, "toscana");
+    assertThat(toscana.get("collaborationCount").asInt()).isEqualTo(2);
+    assertThat(toscana.get("collaborations").size()).isEqualTo(1);
+    assertThat(toscana.get("strength").asDouble())
+        .isEqualTo(region(full, "toscana").get("strength").asDouble());
+    assertThat(capped.get("ties").size()).isEqualTo(full.get("ties").size());
+    // the collaborations named: only those listed somewhere
+    assertThat(capped.get("collaborations").size()).isLessThan(full.get("collaborations").size());
+    JsonNode none = ok("/api/planner/map?via=0&collaborations=0");
+    assertThat(none.get("ties").get(0).get("via").size()).isZero();
+    assertThat(none.get("collaborations").size()).isZero();
+
+    for (String bad : List.of("via=-1", "via=100001", "via=many", "collaborations=-5")) {
+      Api.Response response = api.get("/api/planner/map?" + bad);
+      assertThat(response.status()).as(bad).isEqualTo(400);
+      assertThat(response.json().get("parameter").asString()).isEqualTo(bad.split("=")[0]);
+    }
+  }
+
+  private static JsonNode tie(JsonNode map, String source, String target) {
+    for (JsonNode tie : map.get("ties")) {
+      if (tie.get("source").asString().equals(source)
+          && tie.get("target").asString().equals(target)) {
+        return tie;
+      }
+    }
+    throw new AssertionError("no tie " + source + " – " + target);
+  }
+
+  private static JsonNode region(JsonNode map, String id) {
+    for (JsonNode region : map.get("regions")) {
+      if (region.get("id").asString().equals(id)) {
+        return region;
+      }
+    }
+    throw new AssertionError("no region " + id);
+  }
+
   private static List<String> strings(JsonNode array) {
     List<String> values = new ArrayList<>();
     array.forEach(node -> values.add(node.asString()));

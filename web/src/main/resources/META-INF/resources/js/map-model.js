@@ -125,7 +125,50 @@ export function arcPath([x1, y1], [x2, y2], bend = 0.2) {
   return `M${x1},${y1} Q${(x1 + x2) / 2 - dy * bend},${(y1 + y2) / 2 + dx * bend} ${x2},${y2}`;
 }
 
-/** An arc's stroke width for a tie of this weight (shared collaborations). */
-export function arcWidth(weight) {
-  return 1 + 2 * weight;
+/**
+ * An arc's stroke width for a tie of this weight (shared collaborations): 1 + 2 × weight while the
+ * heaviest tie drawn has at most 5; past that 1 to 11 by the square root of its share of the
+ * heaviest (a programme graph has ties of 6,000 collaborations).
+ */
+export function arcWidth(weight, heaviest = weight) {
+  if (heaviest <= 5) return 1 + 2 * weight;
+  return Math.round((1 + 10 * Math.sqrt(weight / heaviest)) * 100) / 100;
+}
+
+/**
+ * A region's dot radius for its number of ties: 3 + 2 × √ties while the most tied region has at
+ * most 16 (the seed's 6 give 7.9), past that 3 to 11 by the square root of its share of the most
+ * (a programme graph's regions have 500 ties: 47-pixel dots would cover Europe).
+ */
+export function dotRadius(ties, most = ties) {
+  if (most <= 16) return 3 + Math.sqrt(ties) * 2;
+  return 3 + 8 * Math.sqrt(ties / most);
+}
+
+/** The most arcs the map draws at once: past a few thousand SVG paths the page stops answering. */
+export const MAX_ARCS = 2000;
+
+/** The most partners and collaborations the map's side panel lists for a region. */
+export const PANEL_MAX = 25;
+
+/**
+ * The ties the map draws, in the order given: all of them when they are at most `max`, else the
+ * `max` strongest by weight (equal weights: the earlier first), plus every tie of the selected
+ * region (its partners show even when the tie is weak).
+ */
+export function tiesToDraw(ties, max = MAX_ARCS, selected = null) {
+  if (ties.length <= max) return ties;
+  const order = ties.map((t, i) => i).sort((a, b) => ties[b].weight - ties[a].weight || a - b);
+  const keep = new Uint8Array(ties.length);
+  for (let k = 0; k < max; k++) keep[order[k]] = 1;
+  return ties.filter((t, i) => keep[i] || (selected !== null && (t.source === selected || t.target === selected)));
+}
+
+/**
+ * What a list capped by the server or the page shows: the first `max` names, and how many more
+ * there are in all (`total` counts them all: a tie's weight, a region's collaborationCount).
+ */
+export function capped(names, total, max = Infinity) {
+  const shown = names.slice(0, max);
+  return { shown, more: Math.max(0, (total ?? names.length) - shown.length) };
 }

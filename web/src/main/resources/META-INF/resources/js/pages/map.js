@@ -7,7 +7,9 @@ import { el, clear } from '../dom.js';
 import { getJson } from '../api.js';
 import { tooLargeParams } from '../analytics-model.js';
 import { hashFor } from '../routes.js';
-import { CREDITS, PERIODS, arcPath, arcWidth, regionLookup } from '../map-model.js';
+import {
+  CREDITS, MAX_ARCS, PANEL_MAX, PERIODS, arcPath, arcWidth, capped, dotRadius, regionLookup, tiesToDraw,
+} from '../map-model.js';
 import { loadGeo, projectionFor, regionPoints } from '../region-shapes.js';
 
 const WIDTH = 900;
@@ -38,7 +40,10 @@ const TEXT = {
     plan: 'Pianifica la cooperazione',
     loading: 'Carico la mappa…',
     tooLarge: (ties) => `I legami tra regioni sono troppi per la memoria del server${ties ? ` (oltre ${ties})` : ''}: il grafico per periodo non è disponibile. Per un grafo così grande serve più memoria (README, «Beyond one machine»).`,
-    weight: (n) => `${n} ${n === 1 ? 'collaborazione condivisa' : 'collaborazioni condivise'}`,
+    weight: (n) => `${number(n, 'it')} ${n === 1 ? 'collaborazione condivisa' : 'collaborazioni condivise'}`,
+    arcsShown: (shown, total) => `Sono disegnati i ${number(shown, 'it')} legami più forti su ${number(total, 'it')}; una regione selezionata mostra tutti i suoi.`,
+    more: (n) => `… e altri ${number(n, 'it')}`,
+    plusMore: (n) => `+${number(n, 'it')} altre`,
     chart: (p) => `${p.period}: ${p.nodes} regioni, ${p.ties} legami (+${p.tiesGained} −${p.tiesLost}), densità ${p.density.toFixed(2)}, componente maggiore ${p.largestComponent}`,
   },
   en: {
@@ -65,10 +70,24 @@ const TEXT = {
     plan: 'Plan cooperation',
     loading: 'Loading the map…',
     tooLarge: (ties) => `The ties between regions are too many for the server’s memory${ties ? ` (over ${ties})` : ''}: the chart per period is not available. A graph this large needs more memory (README, “Beyond one machine”).`,
-    weight: (n) => `${n} shared ${n === 1 ? 'collaboration' : 'collaborations'}`,
+    weight: (n) => `${number(n, 'en')} shared ${n === 1 ? 'collaboration' : 'collaborations'}`,
+    arcsShown: (shown, total) => `The ${number(shown, 'en')} strongest of ${number(total, 'en')} ties are drawn; a selected region shows all of its own.`,
+    more: (n) => `… and ${number(n, 'en')} more`,
+    plusMore: (n) => `+${number(n, 'en')} more`,
     chart: (p) => `${p.period}: ${p.nodes} regions, ${p.ties} ties (+${p.tiesGained} −${p.tiesLost}), density ${p.density.toFixed(2)}, largest component ${p.largestComponent}`,
   },
 };
+
+/** A count with the language's digit grouping (121.476, 121,476). */
+function number(n, lang) {
+  return Number(n).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB');
+}
+
+/** The most collaborations the hover line names. */
+const HOVER_MAX = 10;
+
+/** The most collaborations the side panel names for each partner. */
+const PANEL_VIA = 3;
 
 export function mount(root, ctx) {
   const d3 = window.d3;
@@ -119,6 +138,8 @@ export function mount(root, ctx) {
 
   let shapes = null;
   let data = null;
+  let regionById = new Map();
+  let collaborationById = new Map();
   let chart = null;
   let gone = false;
   const done = ctx.progress?.start(words.loading);
@@ -156,12 +177,14 @@ export function mount(root, ctx) {
     const answer = await getJson(`/api/planner/map${query}`);
     if (gone) return;
     data = answer;
+    regionById = new Map(data.regions.map((r) => [r.id, r]));
+    collaborationById = new Map(data.collaborations.map((c) => [c.id, c]));
     draw();
     if (state.selected) select(state.selected);
   }
 
   function value(region) {
-    if (state.measure === 'collaborations') return region.collaborations.length;
+    if (state.measure === 'collaborations') return region.collaborationCount ?? region.collaborations.length;
     return region[state.measure];
   }
 
@@ -174,8 +197,8 @@ export function mount(root, ctx) {
       hover.textContent = '\u00a0';
       return;
     }
-    const names = region.collaborations.map(collaborationName);
-    hover.textContent = describe(region) + (names.length ? ` · ${names.join(', ')}` : '');
+    hover.textContent = describe(region) + (region.collaborations.length
+      ? ` · ${listed(region.collaborations, region.collaborationCount, HOVER_MAX)}` : '');
   }
 
   function draw() {
@@ -190,7 +213,6 @@ export function mount(root, ctx) {
     const max = d3.max(regions, value) || 0;
     // 0 is a light blue, so "in the data, no ties" differs from "not in the data"
     const colour = (v) => d3.interpolateBlues(0.12 + 0.88 * (max ? v / max : 0));
-    drawLegend(max, colour);
     const partners = new Set(state.selected ? data.ties
       .filter((t) => t.source === state.selected || t.target === state.selected)
       .flatMap((t) => [t.source, t.target]) : []);
@@ -214,18 +236,24 @@ export function mount(root, ctx) {
       });
 
     const points = regionPoints(regions, shapes, path);
-    const ties = data.ties.filter((t) => points.has(t.source) && points.has(t.target));
+    const drawable = data.ties.filter((t) => points.has(t.source) && points.has(t.target));
+    // a programme graph has 100,000 ties and more: the strongest are drawn, and the selected region's
+    const ties = tiesToDraw(drawable, MAX_ARCS, state.selected);
+    const heaviest = d3.max(ties, (t) => t.weight) ?? 0;
+    drawLegend(max, colour, drawable.length > MAX_ARCS ? words.arcsShown(MAX_ARCS, drawable.length) : null);
+    gArcs.classed('is-dense', ties.length > 200);
     gArcs.selectAll('path').data(ties, (t) => `${t.source}|${t.target}`)
       .join('path').attr('class', 'map-arc')
       .attr('data-source', (t) => t.source).attr('data-target', (t) => t.target)
       .attr('d', (t) => arcPath(points.get(t.source), points.get(t.target)))
-      .attr('stroke-width', (t) => arcWidth(t.weight))
+      .attr('stroke-width', (t) => arcWidth(t.weight, heaviest))
       .classed('is-faded', (t) => !!state.selected && t.source !== state.selected && t.target !== state.selected)
       .selectAll('title').data((t) => [t]).join('title')
-      .text((t) => `${name(t.source)} – ${name(t.target)}: ${words.weight(t.weight)} (${t.via.map(collaborationName).join(', ')})`);
+      .text((t) => `${name(t.source)} – ${name(t.target)}: ${words.weight(t.weight)} (${listed(t.via, t.weight)})`);
     // regions as circles, countries as diamonds: Italy's dot is not Toscana's
+    const most = d3.max(regions, (r) => r.ties) ?? 0;
     const symbol = (r) => {
-      const radius = 3 + Math.sqrt(r.ties) * 2;
+      const radius = dotRadius(r.ties, most);
       return d3.symbol(r.nuts.length === 2 ? d3.symbolDiamond : d3.symbolCircle, Math.PI * radius * radius)();
     };
     gDots.selectAll('path').data(regions.filter((r) => points.has(r.id)), (r) => r.id)
@@ -251,7 +279,7 @@ export function mount(root, ctx) {
       .selectAll('title').data((r) => [r]).join('title').text(describe);
   }
 
-  function drawLegend(max, colour) {
+  function drawLegend(max, colour, arcsNote) {
     const steps = 5;
     const bar = el('span', { class: 'map-legend-bar', 'aria-hidden': 'true' },
       Array.from({ length: steps }, (_, i) => el('span', { style: `background:${colour((max * i) / (steps - 1))}` })));
@@ -260,20 +288,27 @@ export function mount(root, ctx) {
       el('span', { class: 'map-legend-none', 'aria-hidden': 'true' }), el('span', {}, words.noData),
       el('span', { class: 'map-legend-symbol', 'aria-hidden': 'true' }, '●'), el('span', {}, words.regionDot),
       el('span', { class: 'map-legend-symbol', 'aria-hidden': 'true' }, '◆'), el('span', {}, words.countryDot),
-      el('span', { class: 'map-legend-note' }, words.countryNote));
+      el('span', { class: 'map-legend-note' }, words.countryNote),
+      arcsNote ? el('span', { class: 'map-legend-note map-arcs-note', id: 'map-arcs-note' }, arcsNote) : null);
   }
 
   function name(id) {
-    return data.regions.find((r) => r.id === id)?.name ?? id;
+    return regionById.get(id)?.name ?? id;
   }
 
   function collaborationName(id) {
-    return data.collaborations.find((c) => c.id === id)?.name ?? id;
+    return collaborationById.get(id)?.name ?? id;
+  }
+
+  /** Collaborations' names, at most max, with "+N more" for those not listed (total counts all). */
+  function listed(ids, total, max = Infinity) {
+    const { shown, more } = capped(ids, total, max);
+    return shown.map(collaborationName).join(', ') + (more ? ` ${words.plusMore(more)}` : '');
   }
 
   function select(id) {
     state.selected = id;
-    const region = data.regions.find((r) => r.id === id);
+    const region = regionById.get(id);
     draw();
     if (!region) {
       panel.replaceChildren(el('p', {}, words.pick));
@@ -283,6 +318,8 @@ export function mount(root, ctx) {
       .filter((t) => t.source === id || t.target === id)
       .map((t) => ({ id: t.source === id ? t.target : t.source, weight: t.weight, via: t.via }))
       .sort((a, b) => b.weight - a.weight || name(a.id).localeCompare(name(b.id)));
+    const networks = capped(region.collaborations, region.collaborationCount, PANEL_MAX);
+    const shownPartners = capped(partners, partners.length, PANEL_MAX);
     const plan = el('button', { type: 'button', id: 'map-plan' }, words.plan);
     plan.addEventListener('click', () => ctx.navigate('planner', { region: id }));
     panel.replaceChildren(
@@ -290,19 +327,19 @@ export function mount(root, ctx) {
       el('p', {}, `${words[state.measure]}: ${value(region)}`),
       el('h4', {}, words.networks),
       region.collaborations.length
-        ? el('ul', { class: 'map-networks' }, region.collaborations.map((c) => {
-          const info = data.collaborations.find((x) => x.id === c);
+        ? el('ul', { class: 'map-networks' }, networks.shown.map((c) => {
+          const info = collaborationById.get(c);
           return el('li', {}, el('a', { href: hashFor('explore', { node: c }) }, info?.name ?? c),
             info?.period ? ` · ${info.period}` : '');
-        }))
+        }), networks.more ? el('li', { class: 'map-more' }, words.more(networks.more)) : [])
         : el('p', {}, words.none),
       el('h4', {}, words.partners),
       partners.length
-        ? el('ul', { class: 'map-partners' }, partners.map((p) => {
+        ? el('ul', { class: 'map-partners' }, shownPartners.shown.map((p) => {
           const button = el('button', { type: 'button', class: 'link-button', 'data-id': p.id }, name(p.id));
           button.addEventListener('click', () => select(p.id));
-          return el('li', {}, button, ` — ${words.weight(p.weight)} (${p.via.map(collaborationName).join(', ')})`);
-        }))
+          return el('li', {}, button, ` — ${words.weight(p.weight)} (${listed(p.via, p.weight, PANEL_VIA)})`);
+        }), shownPartners.more ? el('li', { class: 'map-more' }, words.more(shownPartners.more)) : [])
         : el('p', {}, words.none),
       plan);
   }
@@ -324,7 +361,10 @@ export function mount(root, ctx) {
     const periods = result.periods;
     const w = 360;
     const h = 120;
-    const x = d3.scaleBand().domain(periods.map((p) => p.period)).range([30, w - 10]).padding(0.25);
+    const left = 40; // room for "120k"
+    // counts as 121k on the axis and above the bars (the title and label keep the exact number)
+    const short = (n) => (n < 1000 ? String(n) : d3.format('.3~s')(n));
+    const x = d3.scaleBand().domain(periods.map((p) => p.period)).range([left, w - 10]).padding(0.25);
     const y = d3.scaleLinear().domain([0, d3.max(periods, (p) => p.ties) || 1]).nice().range([h - 20, 10]);
     clear(timeline);
     const svgChart = d3.select(timeline).append('svg').attr('viewBox', `0 0 ${w} ${h}`)
@@ -336,9 +376,10 @@ export function mount(root, ctx) {
     chart.append('title').text(words.chart);
     svgChart.selectAll('text.map-bar-value').data(periods).join('text').attr('class', 'map-bar-value')
       .attr('x', (p) => x(p.period) + x.bandwidth() / 2).attr('y', (p) => y(p.ties) - 2)
-      .attr('text-anchor', 'middle').text((p) => p.ties);
+      .attr('text-anchor', 'middle').text((p) => short(p.ties));
     svgChart.append('g').attr('transform', `translate(0,${h - 20})`).call(d3.axisBottom(x).tickSizeOuter(0));
-    svgChart.append('g').attr('transform', 'translate(30,0)').call(d3.axisLeft(y).ticks(4));
+    svgChart.append('g').attr('transform', `translate(${left},0)`)
+      .call(d3.axisLeft(y).ticks(4).tickFormat((n) => (Number.isInteger(n) ? short(n) : '')));
     markPeriod();
   }
 

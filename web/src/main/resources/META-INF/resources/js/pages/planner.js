@@ -122,7 +122,8 @@ export function mount(root, ctx, params = ctx.params ?? {}) {
       theme.value = items.some((t) => t.id === wantedTheme) ? wantedTheme : '';
     })
     .catch((e) => out.replaceChildren(el('p', { class: 'message error' }, e.message)));
-  getJson('/api/planner/map')
+  // the region names only: no collaborations listed (a programme graph's map names 40,000)
+  getJson('/api/planner/map?via=0&collaborations=0')
     .then((map) => {
       for (const r of [...map.regions].sort((a, b) => a.name.localeCompare(b.name, lang))) {
         regions.append(el('option', { value: r.name }, r.nuts ? `${r.name} (${r.nuts})` : r.name));
