@@ -14,7 +14,7 @@
 # and prints the heap after a full GC and whether an OutOfMemoryError was logged.
 #
 # Settings (environment): HTTP_PORT / BOLT_PORT (default 18080 / 17687), WORK, REUSE=1, RUNS,
-# JAVA_OPTS, APP_JAR / IMPORT_JAR, EXTRACTED=0 (no extracted start), READS=0 (stop after the
+# JAVA_OPTS, APP_JAR / IMPORT_JAR, EXTRACTED=0 (no extracted start), LAUNCHER=0 (no start with ./netmap, which is otherwise prepared untimed then started RUNS times), READS=0 (stop after the
 # starts: no reads, no analytics). Needs python3, curl, jcmd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,8 +45,11 @@ trap stop EXIT
 start() { # log file [jar]; sets $took: seconds to ready, and the app's CPU seconds until then
   local started cpu
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:--Xmx2g} -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$WORK" \
-    -jar "${2:-$app_jar}" --server.port="$port" \
+  local opts="${JAVA_OPTS:--Xmx2g} -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$WORK"
+  local launch=(java $opts -jar "${2:-$app_jar}")
+  # ./netmap: the launcher of the README (extracted + class-data-sharing archive)
+  [ "${2:-}" = launcher ] && launch=(env JAVA_OPTS="$opts" ./netmap)
+  "${launch[@]}" --server.port="$port" \
     --netmap.neo4j.embedded.bolt-port="$bolt" --netmap.data-dir="$WORK/data" \
     --netmap.security.admin-password=$password --netmap.backup.enabled=false ${APP_ARGS:-} \
     > "$1" 2>&1 &
@@ -94,6 +97,11 @@ fi
 launches=()
 for i in $(seq 1 "$runs"); do launches+=("jar:$app_jar"); done
 [ "${EXTRACTED:-1}" = 0 ] || launches+=("extracted:$WORK/extracted/$(basename "$app_jar")")
+if [ "${LAUNCHER:-1}" != 0 ]; then
+  # the README's ./netmap; its one-off preparation (extract + training start) is not timed
+  JAVA_OPTS="${JAVA_OPTS:--Xmx2g}" NETMAP_PREPARE_ONLY=1 ./netmap
+  for i in $(seq 1 "$runs"); do launches+=("netmap:launcher"); done
+fi
 i=0
 for launch in "${launches[@]}"; do
   i=$((i + 1))
