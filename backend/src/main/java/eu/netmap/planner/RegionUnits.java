@@ -310,7 +310,7 @@ final class RegionUnits {
     return new RegionUnits(units, unitOf, ancestors);
   }
 
-  private static String unitOf(
+  static String unitOf(
       String region,
       Level level,
       String keep,
@@ -349,7 +349,7 @@ final class RegionUnits {
   }
 
   /** The regions above one, nearest first (ties by id). */
-  private static List<String> breadthFirst(String start, Map<String, Set<String>> parents) {
+  static List<String> breadthFirst(String start, Map<String, Set<String>> parents) {
     List<String> order = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>(List.of(start));
     Deque<String> queue = new ArrayDeque<>(parents.getOrDefault(start, Set.of()));
@@ -370,7 +370,7 @@ final class RegionUnits {
     return both;
   }
 
-  private static List<String> concat(String first, java.util.Collection<String> rest) {
+  static List<String> concat(String first, java.util.Collection<String> rest) {
     List<String> all = new ArrayList<>(rest.size() + 1);
     all.add(first);
     all.addAll(rest);

@@ -4,11 +4,8 @@ import eu.netmap.analytics.Snapshot;
 import eu.netmap.analytics.View;
 import eu.netmap.planner.RegionUnits.Level;
 import eu.netmap.planner.RegionUnits.Unit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +81,7 @@ final class ReferenceRegionUnits {
     Map<String, Set<String>> ancestors = new HashMap<>();
     Map<String, List<String>> upwards = new HashMap<>();
     for (String region : full.keySet()) {
-      List<String> order = breadthFirst(region, parents);
+      List<String> order = RegionUnits.breadthFirst(region, parents);
       upwards.put(region, order);
       ancestors.put(region, Collections.unmodifiableSet(new LinkedHashSet<>(order)));
     }
@@ -92,7 +89,8 @@ final class ReferenceRegionUnits {
     // which unit each region counts in
     Map<String, String> unitOf = new TreeMap<>();
     for (String region : full.keySet()) {
-      unitOf.put(region, unitOf(region, level, keep, index, parents, upwards.get(region)));
+      unitOf.put(
+          region, RegionUnits.unitOf(region, level, keep, index, parents, upwards.get(region)));
     }
     Map<String, Set<String>> folded = new TreeMap<>();
     unitOf.forEach(
@@ -106,7 +104,7 @@ final class ReferenceRegionUnits {
     folded.forEach(
         (unit, in) -> {
           Map<String, Set<String>> carriers = new TreeMap<>();
-          for (String region : concat(unit, in)) {
+          for (String region : RegionUnits.concat(unit, in)) {
             full.getOrDefault(region, Map.of())
                 .forEach(
                     (c, actors) ->
@@ -178,66 +176,6 @@ final class ReferenceRegionUnits {
           }
         });
     return new ReferenceRegionUnits(units, unitOf, ancestors, ties);
-  }
-
-  private static String unitOf(
-      String region,
-      Level level,
-      String keep,
-      RegionIndex index,
-      Map<String, Set<String>> parents,
-      List<String> upwards) {
-    if (level == Level.ALL || region.equals(keep)) {
-      return region;
-    }
-    if (level == Level.REGIONS) {
-      if (!RegionUnits.PLACE_LEVELS.contains(index.level(region))) {
-        return region;
-      }
-      for (String ancestor : upwards) {
-        if (ancestor.equals(keep) || !RegionUnits.PLACE_LEVELS.contains(index.level(ancestor))) {
-          return ancestor;
-        }
-      }
-      return region;
-    }
-    // countries: the topmost region above, a country first
-    List<String> roots = new ArrayList<>();
-    for (String r : concat(region, upwards)) {
-      if (r.equals(keep)) {
-        return r;
-      }
-      if (parents.getOrDefault(r, Set.of()).isEmpty()) {
-        roots.add(r);
-      }
-    }
-    return roots.stream()
-        .min(
-            Comparator.comparing((String r) -> !"country".equals(index.level(r)))
-                .thenComparing(r -> r))
-        .orElse(region);
-  }
-
-  /** The regions above one, nearest first (ties by id). */
-  private static List<String> breadthFirst(String start, Map<String, Set<String>> parents) {
-    List<String> order = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>(List.of(start));
-    Deque<String> queue = new ArrayDeque<>(parents.getOrDefault(start, Set.of()));
-    while (!queue.isEmpty()) {
-      String next = queue.poll();
-      if (seen.add(next)) {
-        order.add(next);
-        queue.addAll(parents.getOrDefault(next, Set.of()));
-      }
-    }
-    return order;
-  }
-
-  private static List<String> concat(String first, java.util.Collection<String> rest) {
-    List<String> all = new ArrayList<>(rest.size() + 1);
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 
   /** Every unit, by id. */
