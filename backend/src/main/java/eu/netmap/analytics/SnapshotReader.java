@@ -13,7 +13,6 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
@@ -134,15 +133,8 @@ class SnapshotReader {
         if ((ids.size() & 4095) == 0) {
           Progress.step(ids.size());
         }
-        String label = null;
-        for (Label l : n.getLabels()) {
-          if (GraphModel.LABELS.contains(l.name())) {
-            label = l.name();
-            break;
-          }
-        }
+        String label = GraphMapping.modelLabel(n);
         if (label == null) {
-          // bookkeeping nodes (audit entries …) are not part of the graph
           continue;
         }
         Map<String, Object> p =

@@ -2,8 +2,8 @@ package eu.netmap.explore;
 
 import eu.netmap.graph.GraphJson;
 import eu.netmap.graph.GraphLink;
+import eu.netmap.graph.GraphMapping;
 import eu.netmap.graph.GraphNode;
-import eu.netmap.importer.GraphModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
@@ -40,7 +39,7 @@ final class EmbeddedGraphReader {
     try (Transaction tx = db.beginTx()) {
       List<Candidate> candidates = new ArrayList<>();
       for (Node n : tx.getAllNodes()) {
-        String label = modelLabel(n);
+        String label = GraphMapping.modelLabel(n);
         if (label != null) {
           // the degree the store keeps per node (every relationship, as COUNT { (n)--() })
           candidates.add(new Candidate(n, label, text(n.getProperty("id", null)), n.getDegree()));
@@ -79,16 +78,6 @@ final class EmbeddedGraphReader {
         text(name),
         text(p.get("nameEn")),
         period == null ? Map.of() : Map.of("period", period));
-  }
-
-  /** The first of the node's labels that the model knows, or null for bookkeeping nodes. */
-  private static String modelLabel(Node n) {
-    for (Label l : n.getLabels()) {
-      if (GraphModel.LABELS.contains(l.name())) {
-        return l.name();
-      }
-    }
-    return null;
   }
 
   private static String text(Object value) {

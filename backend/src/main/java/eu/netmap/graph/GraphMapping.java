@@ -57,6 +57,19 @@ public final class GraphMapping {
     return first;
   }
 
+  /**
+   * The first of an embedded-API node's labels that the model knows, or null for bookkeeping nodes
+   * (audit entries …), which are not part of the graph.
+   */
+  public static String modelLabel(org.neo4j.graphdb.Node node) {
+    for (org.neo4j.graphdb.Label label : node.getLabels()) {
+      if (GraphModel.LABELS.contains(label.name())) {
+        return label.name();
+      }
+    }
+    return null;
+  }
+
   /** The node as graph JSON. */
   public static GraphNode node(Node node) {
     Map<String, Object> properties = new TreeMap<>(node.asMap());

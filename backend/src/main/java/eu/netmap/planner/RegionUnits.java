@@ -491,14 +491,15 @@ final class RegionUnits {
   Set<String> tiedCollaborations() {
     Set<String> tied = new TreeSet<>();
     for (int c = 0; c < collaborationIds.length; c++) {
-      if (ties(membersOf[c])) {
+      if (anyTie(membersOf[c])) {
         tied.add(collaborationIds[c]);
       }
     }
     return tied;
   }
 
-  private boolean ties(int[] members) {
+  /** Whether two of these units are tied: neither is part of the other. */
+  private boolean anyTie(int[] members) {
     for (int i = 0; i < members.length; i++) {
       long[] near = related[members[i]];
       for (int j = i + 1; j < members.length; j++) {

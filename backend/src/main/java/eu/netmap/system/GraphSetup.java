@@ -289,6 +289,7 @@ public class GraphSetup
    */
   record Schema(Set<String> names, boolean allOnline) {}
 
+  /** The schema as {@code SHOW INDEXES} lists it. */
   static Schema existingSchema(Session session) {
     Set<String> names = new HashSet<>();
     boolean online = true;

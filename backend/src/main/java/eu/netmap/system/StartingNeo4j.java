@@ -20,26 +20,15 @@ import org.neo4j.graphdb.event.TransactionEventListener;
  */
 final class StartingNeo4j implements DatabaseManagementService {
 
-  private final Supplier<DatabaseManagementService> start;
-  private volatile DatabaseManagementService started;
+  private final Waiting<DatabaseManagementService> started;
 
   StartingNeo4j(Supplier<DatabaseManagementService> start) {
-    this.start = start;
+    this.started = new Waiting<>(start);
   }
 
   /** The database, waiting for its start if need be. */
   DatabaseManagementService started() {
-    DatabaseManagementService service = started;
-    if (service == null) {
-      synchronized (this) {
-        service = started;
-        if (service == null) {
-          service = start.get();
-          started = service;
-        }
-      }
-    }
-    return service;
+    return started.value();
   }
 
   /**
@@ -48,7 +37,7 @@ final class StartingNeo4j implements DatabaseManagementService {
    */
   @Override
   public GraphDatabaseService database(String databaseName) {
-    DatabaseManagementService service = started;
+    DatabaseManagementService service = started.value;
     if (service != null) {
       return service.database(databaseName);
     }
@@ -108,7 +97,7 @@ final class StartingNeo4j implements DatabaseManagementService {
    */
   @Override
   public void shutdown() {
-    DatabaseManagementService service = started;
+    DatabaseManagementService service = started.value;
     if (service != null) {
       service.shutdown();
     }
